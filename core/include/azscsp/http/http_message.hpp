@@ -36,6 +36,8 @@ struct Request {
   Url url;
   Headers headers;
   std::string body;
+  // Token-endpoint requests carry secrets: their bodies are never logged, whatever the level.
+  bool sensitive_body = false;
 };
 
 struct Response {

@@ -1,0 +1,30 @@
+// Clouds: the built-in Azure clouds and custom ones (an Azure Stack Hub stamp, the emulator),
+// which are completed from {resourceManagerUrl}/metadata/endpoints.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "azscsp/http/pipeline.hpp"
+
+namespace azscsp::cloud {
+
+struct Environment {
+  std::string name;
+  std::string resource_manager_url;  // "https://management.azure.com/" (always ends in '/')
+  std::string authority_host;        // "https://login.microsoftonline.com/" (ends in '/')
+  std::string arm_resource;          // v1 resource / audience for ARM tokens
+  std::string graph_url;             // Microsoft Graph, when known
+
+  // AzureCloud, AzureChinaCloud or AzureUSGovernment (any case); nullopt for other names.
+  static std::optional<Environment> BuiltIn(const std::string& name);
+  static const char* BuiltInNames();  // "AzureCloud, AzureChinaCloud, AzureUSGovernment"
+};
+
+// Fills authority_host and arm_resource of a custom environment that lacks them from
+// GET {resource_manager_url}metadata/endpoints?api-version=2015-01-01 (no authentication).
+// Throws InvalidArgumentError for missing/invalid URLs, ServiceError when discovery fails.
+Environment CompleteCustomEnvironment(Environment environment, const http::Pipeline& pipeline,
+                                      const util::Context& context);
+
+}  // namespace azscsp::cloud

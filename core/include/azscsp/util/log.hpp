@@ -1,0 +1,29 @@
+// Log lines travel with the call (Context::Log()) to whoever asked for them: the shim queues them
+// as events of the operation, so PowerShell writes them on its own thread.
+#pragma once
+
+#include <string>
+
+namespace azscsp::util {
+
+enum class LogLevel { None = 0, Warning = 1, Verbose = 2, Debug = 3 };
+
+// Parses "none", "warning", "verbose", "debug" (any case); throws InvalidArgumentError otherwise.
+LogLevel ParseLogLevel(const std::string& text);
+const char* LogLevelName(LogLevel level);
+
+class LogSink {
+ public:
+  virtual ~LogSink() = default;
+  // Lines above this level are not even formatted.
+  virtual LogLevel Level() const = 0;
+  virtual void Write(LogLevel level, const std::string& message) = 0;
+
+  bool Enabled(LogLevel level) const { return level != LogLevel::None && level <= Level(); }
+};
+
+class Context;
+// Writes to the context's sink when it has one at that level; cheap no-op otherwise.
+void Log(const Context& context, LogLevel level, const std::string& message);
+
+}  // namespace azscsp::util

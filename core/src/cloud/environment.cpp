@@ -1,0 +1,108 @@
+#include "azscsp/cloud/environment.hpp"
+
+#include <boost/json.hpp>
+
+#include "azscsp/errors.hpp"
+#include "azscsp/util/case_insensitive.hpp"
+#include "azscsp/util/json.hpp"
+
+namespace json = boost::json;
+
+namespace azscsp::cloud {
+namespace {
+
+std::string WithTrailingSlash(std::string url) {
+  if (!url.empty() && url.back() != '/') url += '/';
+  return url;
+}
+
+void RequireHttpsUrl(const std::string& url, const char* what) {
+  try {
+    const http::Url parsed = http::Url::Parse(url);
+    if (parsed.scheme != "https") throw InvalidArgumentError("");
+  } catch (const InvalidArgumentError&) {
+    throw InvalidArgumentError(std::string("The ") + what + " '" + url +
+                               "' is not an absolute https:// URL.");
+  }
+}
+
+}  // namespace
+
+const char* Environment::BuiltInNames() {
+  return "AzureCloud, AzureChinaCloud, AzureUSGovernment";
+}
+
+std::optional<Environment> Environment::BuiltIn(const std::string& name) {
+  // Values from azure-cli's cloud.py (shared/reference/auth.md §14).
+  if (util::EqualsIgnoreCase(name, "AzureCloud"))
+    return Environment{"AzureCloud", "https://management.azure.com/",
+                       "https://login.microsoftonline.com/", "https://management.core.windows.net/",
+                       "https://graph.microsoft.com/"};
+  if (util::EqualsIgnoreCase(name, "AzureChinaCloud"))
+    return Environment{"AzureChinaCloud", "https://management.chinacloudapi.cn/",
+                       "https://login.chinacloudapi.cn/",
+                       "https://management.core.chinacloudapi.cn/",
+                       "https://microsoftgraph.chinacloudapi.cn/"};
+  if (util::EqualsIgnoreCase(name, "AzureUSGovernment"))
+    return Environment{"AzureUSGovernment", "https://management.usgovcloudapi.net/",
+                       "https://login.microsoftonline.us/",
+                       "https://management.core.usgovcloudapi.net/", "https://graph.microsoft.us/"};
+  return std::nullopt;
+}
+
+Environment CompleteCustomEnvironment(Environment environment, const http::Pipeline& pipeline,
+                                      const util::Context& context) {
+  if (environment.resource_manager_url.empty()) {
+    throw InvalidArgumentError("The custom environment '" + environment.name +
+                               "' needs a resource manager endpoint (for example "
+                               "https://management.local.azurestack.external/).");
+  }
+  RequireHttpsUrl(environment.resource_manager_url, "resource manager endpoint");
+  environment.resource_manager_url = WithTrailingSlash(environment.resource_manager_url);
+  if (!environment.authority_host.empty()) {
+    RequireHttpsUrl(environment.authority_host, "login endpoint");
+    environment.authority_host = WithTrailingSlash(environment.authority_host);
+  }
+  if (!environment.authority_host.empty() && !environment.arm_resource.empty()) return environment;
+
+  http::Request request;
+  request.url = http::Url::Parse(environment.resource_manager_url +
+                                 "metadata/endpoints?api-version=2015-01-01");
+  request.headers["Accept"] = "application/json";
+  const http::Response response = pipeline.Send(request, context);
+  if (response.status != 200) {
+    throw ServiceError(ErrorKind::Service,
+                       {response.status, "EndpointDiscoveryFailed",
+                        "Could not read the endpoints of '" + environment.resource_manager_url +
+                            "': GET metadata/endpoints answered HTTP " +
+                            std::to_string(response.status) +
+                            ". Give -ActiveDirectoryAuthority and -ActiveDirectoryResourceId."});
+  }
+  json::value metadata;
+  try {
+    metadata = util::ParseJson(response.body, "The metadata/endpoints answer");
+  } catch (const InvalidArgumentError& error) {
+    throw ServiceError(ErrorKind::Service, {response.status, "EndpointDiscoveryFailed", error.what()});
+  }
+  const json::value* authentication =
+      metadata.is_object() ? metadata.as_object().if_contains("authentication") : nullptr;
+  if (environment.authority_host.empty() && authentication)
+    environment.authority_host = WithTrailingSlash(util::GetString(*authentication, "loginEndpoint"));
+  if (environment.arm_resource.empty() && authentication && authentication->is_object()) {
+    if (const json::value* audiences = authentication->as_object().if_contains("audiences");
+        audiences && audiences->is_array() && !audiences->as_array().empty() &&
+        audiences->as_array()[0].is_string())
+      environment.arm_resource = std::string(audiences->as_array()[0].as_string());
+  }
+  if (environment.graph_url.empty())
+    environment.graph_url = WithTrailingSlash(util::GetString(metadata, "graphEndpoint"));
+  if (environment.authority_host.empty() || environment.arm_resource.empty()) {
+    throw ServiceError(ErrorKind::Service,
+                       {response.status, "EndpointDiscoveryFailed",
+                        "The endpoints of '" + environment.resource_manager_url +
+                            "' name no login endpoint or audience."});
+  }
+  return environment;
+}
+
+}  // namespace azscsp::cloud

@@ -1,0 +1,64 @@
+#include "azscsp/services/registrations_client.hpp"
+
+#include <array>
+
+#include "azscsp/arm/resource_id.hpp"
+#include "azscsp/util/case_insensitive.hpp"
+#include "azscsp/util/url_encode.hpp"
+
+namespace json = boost::json;
+
+namespace azscsp::services {
+
+void ValidateAzureStackApiVersion(const std::string& api_version, bool customer_subscriptions) {
+  static constexpr std::array<const char*, 4> versions = {"2016-01-01", "2017-06-01",
+                                                          "2020-06-01-preview", "2022-06-01"};
+  for (size_t i = customer_subscriptions ? 1 : 0; i < versions.size(); ++i)
+    if (api_version == versions[i]) return;
+  throw InvalidArgumentError(
+      "The API version '" + api_version + "' is not supported for " +
+      (customer_subscriptions ? std::string("customerSubscriptions; expected 2017-06-01 (default), "
+                                            "2020-06-01-preview or 2022-06-01.")
+                              : std::string("registrations; expected 2016-01-01, 2017-06-01 "
+                                            "(default), 2020-06-01-preview or 2022-06-01.")));
+}
+
+std::string RegistrationPath(const RegistrationRef& registration) {
+  return "/subscriptions/" + util::PercentEncode(registration.subscription_id) +
+         "/resourceGroups/" + util::PercentEncode(registration.resource_group) +
+         "/providers/Microsoft.AzureStack/registrations/" +
+         util::PercentEncode(registration.registration_name);
+}
+
+Registration RegistrationsClient::Get(const RegistrationRef& registration,
+                                      const std::string& api_version,
+                                      const util::Context& context) const {
+  arm::ValidateSubscriptionId(registration.subscription_id, "subscription ID");
+  arm::ValidateResourceGroupName(registration.resource_group, "resource group name");
+  arm::ValidateResourceName(registration.registration_name, "registration name");
+  ValidateAzureStackApiVersion(api_version, false);
+  const http::Response response = arm_->Send(http::Method::Get, RegistrationPath(registration),
+                                             api_version, std::nullopt, context);
+  return Registration::FromJson(json::parse(response.body));
+}
+
+void RegistrationsClient::List(const std::string& subscription_id,
+                               const std::optional<std::string>& resource_group,
+                               const std::string& api_version,
+                               const std::function<bool(const Registration&)>& on_registration,
+                               const util::Context& context) const {
+  arm::ValidateSubscriptionId(subscription_id, "subscription ID");
+  ValidateAzureStackApiVersion(api_version, false);
+  std::string path = "/subscriptions/" + util::PercentEncode(subscription_id);
+  if (resource_group) {
+    arm::ValidateResourceGroupName(*resource_group, "resource group name");
+    path += "/resourceGroups/" + util::PercentEncode(*resource_group);
+  }
+  path += "/providers/Microsoft.AzureStack/registrations";
+  arm_->ForEachInList(
+      path, api_version,
+      [&](const json::value& item) { return on_registration(Registration::FromJson(item)); },
+      context);
+}
+
+}  // namespace azscsp::services
