@@ -6,18 +6,30 @@ namespace azscsp {
 
 const char* ErrorKindName(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::InvalidArgument: return "InvalidArgument";
-    case ErrorKind::Authentication: return "Authentication";
-    case ErrorKind::NotFound: return "NotFound";
-    case ErrorKind::PermissionDenied: return "PermissionDenied";
-    case ErrorKind::Conflict: return "Conflict";
-    case ErrorKind::Throttled: return "Throttled";
-    case ErrorKind::Service: return "Service";
-    case ErrorKind::Transport: return "Transport";
-    case ErrorKind::Tls: return "Tls";
-    case ErrorKind::Timeout: return "Timeout";
-    case ErrorKind::Cancelled: return "Cancelled";
-    case ErrorKind::Internal: return "Internal";
+    case ErrorKind::InvalidArgument:
+      return "InvalidArgument";
+    case ErrorKind::Authentication:
+      return "Authentication";
+    case ErrorKind::NotFound:
+      return "NotFound";
+    case ErrorKind::PermissionDenied:
+      return "PermissionDenied";
+    case ErrorKind::Conflict:
+      return "Conflict";
+    case ErrorKind::Throttled:
+      return "Throttled";
+    case ErrorKind::Service:
+      return "Service";
+    case ErrorKind::Transport:
+      return "Transport";
+    case ErrorKind::Tls:
+      return "Tls";
+    case ErrorKind::Timeout:
+      return "Timeout";
+    case ErrorKind::Cancelled:
+      return "Cancelled";
+    case ErrorKind::Internal:
+      return "Internal";
   }
   return "Internal";
 }
@@ -39,13 +51,20 @@ ErrorKind KindForServiceError(int http_status, const std::string& code) {
       code == "AuthenticationFailed")
     return ErrorKind::Authentication;
   switch (http_status) {
-    case 400: return ErrorKind::Service;
-    case 401: return ErrorKind::Authentication;
-    case 403: return ErrorKind::PermissionDenied;
-    case 404: return ErrorKind::NotFound;
-    case 409: return ErrorKind::Conflict;
-    case 429: return ErrorKind::Throttled;
-    default: return ErrorKind::Service;
+    case 400:
+      return ErrorKind::Service;
+    case 401:
+      return ErrorKind::Authentication;
+    case 403:
+      return ErrorKind::PermissionDenied;
+    case 404:
+      return ErrorKind::NotFound;
+    case 409:
+      return ErrorKind::Conflict;
+    case 429:
+      return ErrorKind::Throttled;
+    default:
+      return ErrorKind::Service;
   }
 }
 

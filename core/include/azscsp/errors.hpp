@@ -4,23 +4,24 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace azscsp {
 
 enum class ErrorKind {
-  InvalidArgument,     // bad input, caught before any request is sent
-  Authentication,      // token endpoint refused the credential, or ARM refused the token
-  NotFound,            // 404 or an ARM *NotFound code
-  PermissionDenied,    // 403
-  Conflict,            // 409
-  Throttled,           // 429 after retries ran out
-  Service,             // any other service error (4xx/5xx)
-  Transport,           // connect/read/write failure, DNS, proxy
-  Tls,                 // handshake or certificate verification failure
-  Timeout,             // connect, read or total deadline passed
-  Cancelled,           // the caller cancelled
-  Internal,            // a bug in AzsCsp
+  InvalidArgument,   // bad input, caught before any request is sent
+  Authentication,    // token endpoint refused the credential, or ARM refused the token
+  NotFound,          // 404 or an ARM *NotFound code
+  PermissionDenied,  // 403
+  Conflict,          // 409
+  Throttled,         // 429 after retries ran out
+  Service,           // any other service error (4xx/5xx)
+  Transport,         // connect/read/write failure, DNS, proxy
+  Tls,               // handshake or certificate verification failure
+  Timeout,           // connect, read or total deadline passed
+  Cancelled,         // the caller cancelled
+  Internal,          // a bug in AzsCsp
 };
 
 const char* ErrorKindName(ErrorKind kind);
@@ -66,6 +67,9 @@ struct ErrorDetail {
 class ServiceError : public Error {
  public:
   struct Info {
+    Info() = default;
+    Info(int status, std::string error_code, std::string error_message)
+        : http_status(status), code(std::move(error_code)), message(std::move(error_message)) {}
     int http_status = 0;
     std::string code;  // ARM error.code, AAD "error", Graph error.code
     std::string message;

@@ -1,7 +1,7 @@
 #include "azscsp/arm/arm_client.hpp"
 
-#include "azscsp/util/json.hpp"
 #include "azscsp/util/case_insensitive.hpp"
+#include "azscsp/util/json.hpp"
 #include "azscsp/util/url_encode.hpp"
 
 namespace json = boost::json;

@@ -43,7 +43,8 @@ void ValidateResourceGroupName(const std::string& value, const char* argument) {
   // ARM: 1-90 characters of letters, digits, '-', '_', '.', '(', ')', not ending in '.'.
   bool ok = !value.empty() && value.size() <= 90 && value.back() != '.';
   for (unsigned char c : value)
-    ok = ok && (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '(' || c == ')' || c >= 0x80);
+    ok = ok &&
+         (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '(' || c == ')' || c >= 0x80);
   if (!ok) {
     throw InvalidArgumentError(std::string("The ") + argument + " '" + value +
                                "' is not a resource group name; expected 1 to 90 letters, digits, "

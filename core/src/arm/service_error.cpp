@@ -49,8 +49,8 @@ ServiceError ParseServiceError(const http::Response& response) {
   }
   if (info.code.empty()) info.code = "HttpStatus" + std::to_string(response.status);
   if (info.message.empty()) {
-    info.message = "The service answered HTTP " + std::to_string(response.status) + " " +
-                   response.reason;
+    info.message =
+        "The service answered HTTP " + std::to_string(response.status) + " " + response.reason;
     if (!response.body.empty()) info.message += ": " + Snippet(response.body);
   }
   const ErrorKind kind = KindForServiceError(response.status, info.code);

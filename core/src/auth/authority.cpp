@@ -52,7 +52,8 @@ Authority::Authority(const std::string& authority_host, const std::string& tenan
 std::string Authority::TokenEndpoint(TokenVersion version) const {
   // AD FS: the host already ends in /adfs and there is no tenant segment.
   if (is_adfs_) return host_ + "/oauth2/token";
-  return host_ + "/" + tenant_ + (version == TokenVersion::V2 ? "/oauth2/v2.0/token" : "/oauth2/token");
+  return host_ + "/" + tenant_ +
+         (version == TokenVersion::V2 ? "/oauth2/v2.0/token" : "/oauth2/token");
 }
 
 }  // namespace azscsp::auth

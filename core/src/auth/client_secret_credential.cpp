@@ -33,8 +33,7 @@ ClientSecretCredential::ClientSecretCredential(Authority authority, std::string 
   if (client_id_.empty())
     throw InvalidArgumentError("No application (client) ID was given for the service principal.");
   if (client_secret_.empty())
-    throw InvalidArgumentError("No client secret was given for application '" + client_id_ +
-                               "'.");
+    throw InvalidArgumentError("No client secret was given for application '" + client_id_ + "'.");
 }
 
 ClientSecretCredential::~ClientSecretCredential() {
@@ -54,9 +53,9 @@ AccessToken ClientSecretCredential::GetToken(const TokenRequest& request,
   token_request.headers["Content-Type"] = "application/x-www-form-urlencoded";
   token_request.headers["Accept"] = "application/json";
   token_request.sensitive_body = true;
-  token_request.body = "grant_type=client_credentials&client_id=" +
-                       util::PercentEncode(client_id_) +
-                       "&client_secret=" + util::PercentEncode(client_secret_);
+  token_request.body =
+      "grant_type=client_credentials&client_id=" + util::PercentEncode(client_id_) +
+      "&client_secret=" + util::PercentEncode(client_secret_);
   if (version_ == TokenVersion::V2)
     token_request.body += "&scope=" + util::PercentEncode(V2Scope(request.resource));
   else

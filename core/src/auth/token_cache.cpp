@@ -23,8 +23,7 @@ std::shared_ptr<CachingCredential::Entry> CachingCredential::EntryFor(const std:
   return entry;
 }
 
-AccessToken CachingCredential::GetToken(const TokenRequest& request,
-                                        const util::Context& context) {
+AccessToken CachingCredential::GetToken(const TokenRequest& request, const util::Context& context) {
   auto entry = EntryFor(prefix_ + "|" + request.resource);
   // Callers for the same key queue here, so only the first refreshes and the rest reuse it.
   std::lock_guard<std::mutex> refresh_lock(entry->refresh_mutex);

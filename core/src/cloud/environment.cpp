@@ -71,23 +71,25 @@ Environment CompleteCustomEnvironment(Environment environment, const http::Pipel
   request.headers["Accept"] = "application/json";
   const http::Response response = pipeline.Send(request, context);
   if (response.status != 200) {
-    throw ServiceError(ErrorKind::Service,
-                       {response.status, "EndpointDiscoveryFailed",
-                        "Could not read the endpoints of '" + environment.resource_manager_url +
-                            "': GET metadata/endpoints answered HTTP " +
-                            std::to_string(response.status) +
-                            ". Give -ActiveDirectoryAuthority and -ActiveDirectoryResourceId."});
+    throw ServiceError(
+        ErrorKind::Service,
+        {response.status, "EndpointDiscoveryFailed",
+         "Could not read the endpoints of '" + environment.resource_manager_url +
+             "': GET metadata/endpoints answered HTTP " + std::to_string(response.status) +
+             ". Give -ActiveDirectoryAuthority and -ActiveDirectoryResourceId."});
   }
   json::value metadata;
   try {
     metadata = util::ParseJson(response.body, "The metadata/endpoints answer");
   } catch (const InvalidArgumentError& error) {
-    throw ServiceError(ErrorKind::Service, {response.status, "EndpointDiscoveryFailed", error.what()});
+    throw ServiceError(ErrorKind::Service,
+                       {response.status, "EndpointDiscoveryFailed", error.what()});
   }
   const json::value* authentication =
       metadata.is_object() ? metadata.as_object().if_contains("authentication") : nullptr;
   if (environment.authority_host.empty() && authentication)
-    environment.authority_host = WithTrailingSlash(util::GetString(*authentication, "loginEndpoint"));
+    environment.authority_host =
+        WithTrailingSlash(util::GetString(*authentication, "loginEndpoint"));
   if (environment.arm_resource.empty() && authentication && authentication->is_object()) {
     if (const json::value* audiences = authentication->as_object().if_contains("audiences");
         audiences && audiences->is_array() && !audiences->as_array().empty() &&

@@ -35,8 +35,9 @@ Response BearerTokenPolicy::Send(Request& request, const NextPolicy& next,
   Response response = next.Send(request, context);
   if (!SaysTokenIsStale(response)) return response;
 
-  util::Log(context, util::LogLevel::Verbose,
-            "The service refused the access token (HTTP 401); getting a new token and retrying once.");
+  util::Log(
+      context, util::LogLevel::Verbose,
+      "The service refused the access token (HTTP 401); getting a new token and retrying once.");
   credential_->Invalidate(token_request);
   request.headers["Authorization"] =
       "Bearer " + credential_->GetToken(token_request, context).token;

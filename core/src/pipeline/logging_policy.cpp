@@ -14,16 +14,32 @@ constexpr const char* kRedacted = "REDACTED";
 constexpr size_t kMaxLoggedBody = 4096;
 
 // Only these headers are logged with their values: none of them can carry a credential.
-constexpr std::array<const char*, 20> kAllowedHeaders = {
-    "accept", "content-type", "content-length", "user-agent", "date", "etag", "location",
-    "retry-after", "retry-after-ms", "x-ms-retry-after-ms", "x-ms-client-request-id",
-    "x-ms-return-client-request-id", "x-ms-request-id", "x-ms-correlation-request-id",
-    "x-ms-routing-request-id", "x-ms-failure-cause", "www-authenticate", "connection",
-    "transfer-encoding", "cache-control"};
+constexpr std::array<const char*, 20> kAllowedHeaders = {"accept",
+                                                         "content-type",
+                                                         "content-length",
+                                                         "user-agent",
+                                                         "date",
+                                                         "etag",
+                                                         "location",
+                                                         "retry-after",
+                                                         "retry-after-ms",
+                                                         "x-ms-retry-after-ms",
+                                                         "x-ms-client-request-id",
+                                                         "x-ms-return-client-request-id",
+                                                         "x-ms-request-id",
+                                                         "x-ms-correlation-request-id",
+                                                         "x-ms-routing-request-id",
+                                                         "x-ms-failure-cause",
+                                                         "www-authenticate",
+                                                         "connection",
+                                                         "transfer-encoding",
+                                                         "cache-control"};
 
 constexpr std::array<const char*, 12> kAllowedQueryNames = {
-    "api-version", "$skipToken", "$top", "$filter", "$expand", "$select", "reportedStartTime",
-    "reportedEndTime", "aggregationGranularity", "subscriberId", "showDetails", "mkt"};
+    "api-version",       "$skipToken",      "$top",
+    "$filter",           "$expand",         "$select",
+    "reportedStartTime", "reportedEndTime", "aggregationGranularity",
+    "subscriberId",      "showDetails",     "mkt"};
 
 bool HeaderAllowed(const std::string& name) {
   if (util::StartsWithIgnoreCase(name, "x-ms-ratelimit-")) return true;
@@ -95,14 +111,14 @@ Response LoggingPolicy::Send(Request& request, const NextPolicy& next,
     return next.Send(request, context);
 
   const bool debug = sink->Enabled(util::LogLevel::Debug);
-  std::string line = std::string("HTTP request: ") + MethodName(request.method) + " " +
-                     RedactUrl(request.url);
+  std::string line =
+      std::string("HTTP request: ") + MethodName(request.method) + " " + RedactUrl(request.url);
   if (debug) {
     line += RedactHeaders(request.headers);
     if (!request.body.empty())
-      line += "\n  body: " + (request.sensitive_body ? std::string("(") + kRedacted +
-                                                           ": sign-in request)"
-                                                     : RedactBody(request.body));
+      line += "\n  body: " + (request.sensitive_body
+                                  ? std::string("(") + kRedacted + ": sign-in request)"
+                                  : RedactBody(request.body));
   }
   sink->Write(util::LogLevel::Verbose, line);
 
@@ -117,9 +133,9 @@ Response LoggingPolicy::Send(Request& request, const NextPolicy& next,
     if (debug) {
       result += RedactHeaders(response.headers);
       if (!response.body.empty())
-        result += "\n  body: " + (request.sensitive_body ? std::string("(") + kRedacted +
-                                                               ": sign-in response)"
-                                                         : RedactBody(response.body));
+        result += "\n  body: " + (request.sensitive_body
+                                      ? std::string("(") + kRedacted + ": sign-in response)"
+                                      : RedactBody(response.body));
     }
     sink->Write(util::LogLevel::Verbose, result);
     return response;

@@ -26,7 +26,8 @@ double Jitter() {
 }
 
 std::string DescribeAttempt(const Request& request) {
-  return std::string(MethodName(request.method)) + " " + request.url.host + request.url.target.substr(0, request.url.target.find('?'));
+  return std::string(MethodName(request.method)) + " " + request.url.host +
+         request.url.target.substr(0, request.url.target.find('?'));
 }
 
 }  // namespace
@@ -57,8 +58,7 @@ std::optional<milliseconds> RetryPolicy::DelayFromHeaders(const Response& respon
   return std::nullopt;
 }
 
-Response RetryPolicy::Send(Request& request, const NextPolicy& next,
-                           const util::Context& context) {
+Response RetryPolicy::Send(Request& request, const NextPolicy& next, const util::Context& context) {
   for (int attempt = 1;; ++attempt) {
     const bool last_attempt = attempt > options_.max_retries;
     Request attempt_request = request;  // each try starts from the same request
@@ -76,7 +76,8 @@ Response RetryPolicy::Send(Request& request, const NextPolicy& next,
       reason = error.what();
     } catch (const TimeoutError& error) {
       // A single attempt timing out is worth another try; the caller's own deadline is not.
-      if (last_attempt || (context.Deadline() && util::Context::Clock::now() >= *context.Deadline()))
+      if (last_attempt ||
+          (context.Deadline() && util::Context::Clock::now() >= *context.Deadline()))
         throw;
       delay = BackoffDelay(attempt);
       reason = error.what();

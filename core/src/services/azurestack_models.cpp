@@ -101,8 +101,7 @@ CustomerSubscription CustomerSubscription::FromJson(const json::value& value,
     }
   } else {
     c.id = "/subscriptions/" + fallback.registration.subscription_id + "/resourceGroups/" +
-           fallback.registration.resource_group +
-           "/providers/Microsoft.AzureStack/registrations/" +
+           fallback.registration.resource_group + "/providers/Microsoft.AzureStack/registrations/" +
            fallback.registration.registration_name + "/customerSubscriptions/" +
            fallback.customer_subscription_id;
   }

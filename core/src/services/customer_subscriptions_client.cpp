@@ -4,6 +4,7 @@
 #include "azscsp/services/registrations_client.hpp"
 #include "azscsp/util/case_insensitive.hpp"
 #include "azscsp/util/ids.hpp"
+#include "azscsp/util/json.hpp"
 #include "azscsp/util/log.hpp"
 #include "azscsp/util/url_encode.hpp"
 

@@ -16,10 +16,14 @@ LogLevel ParseLogLevel(const std::string& text) {
 
 const char* LogLevelName(LogLevel level) {
   switch (level) {
-    case LogLevel::None: return "none";
-    case LogLevel::Warning: return "warning";
-    case LogLevel::Verbose: return "verbose";
-    case LogLevel::Debug: return "debug";
+    case LogLevel::None:
+      return "none";
+    case LogLevel::Warning:
+      return "warning";
+    case LogLevel::Verbose:
+      return "verbose";
+    case LogLevel::Debug:
+      return "debug";
   }
   return "none";
 }

@@ -32,8 +32,8 @@ void CivilFromDays(long long z, long long& y, unsigned& m, unsigned& d) {
 
 constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-constexpr std::array<const char*, 7> kWeekdays = {"Thu", "Fri", "Sat", "Sun",
-                                                  "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
+constexpr std::array<const char*, 7> kWeekdays = {
+    "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
 
 int MonthIndex(const char* name) {
   for (size_t i = 0; i < kMonths.size(); ++i)

@@ -14,7 +14,8 @@ struct ResourceType {
 
 class ResourceId {
  public:
-  // Parses "[/]subscriptions/{guid}/resourceGroups/{rg}[/providers/{namespace}/{type}/{name}[/{type}/{name}]*]"
+  // Parses
+  // "[/]subscriptions/{guid}/resourceGroups/{rg}[/providers/{namespace}/{type}/{name}[/{type}/{name}]*]"
   // and the collection form ending in a type with no name. Throws InvalidArgumentError naming the
   // ID and the faulty segment.
   static ResourceId Parse(const std::string& text);

@@ -9,10 +9,10 @@ enum class TokenVersion { V1, V2 };
 
 class Authority {
  public:
-  // `authority_host` e.g. "https://login.microsoftonline.com/" or "https://adfs.local.azurestack.external/adfs/".
-  // `tenant` a GUID or domain; ignored for AD FS (its tenant is always "adfs").
-  // Throws InvalidArgumentError naming the value when the host is not an https URL or the tenant
-  // is empty or has characters a tenant cannot have.
+  // `authority_host` e.g. "https://login.microsoftonline.com/" or
+  // "https://adfs.local.azurestack.external/adfs/". `tenant` a GUID or domain; ignored for AD FS
+  // (its tenant is always "adfs"). Throws InvalidArgumentError naming the value when the host is
+  // not an https URL or the tenant is empty or has characters a tenant cannot have.
   Authority(const std::string& authority_host, const std::string& tenant);
 
   bool IsAdfs() const { return is_adfs_; }

@@ -29,8 +29,7 @@ class NextPolicy {
 class Policy {
  public:
   virtual ~Policy() = default;
-  virtual Response Send(Request& request, const NextPolicy& next,
-                        const util::Context& context) = 0;
+  virtual Response Send(Request& request, const NextPolicy& next, const util::Context& context) = 0;
 };
 
 class Pipeline {

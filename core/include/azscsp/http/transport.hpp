@@ -32,7 +32,7 @@ struct TransportOptions {
   bool verify_tls = true;
   std::string ca_bundle_path;  // extra trusted CAs (PEM), added to the system store
   std::chrono::milliseconds connect_timeout{10'000};
-  std::chrono::milliseconds read_timeout{60'000};   // per read of headers/body
+  std::chrono::milliseconds read_timeout{60'000};    // per read of headers/body
   std::chrono::milliseconds total_timeout{120'000};  // whole request, including retries of connect
   std::optional<ProxyOptions> proxy;                 // unset = from the environment
   size_t max_idle_connections_per_host = 8;

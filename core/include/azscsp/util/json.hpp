@@ -7,7 +7,8 @@
 
 namespace azscsp::util {
 
-// Parses text; throws ServiceError-free InvalidArgumentError("... is not valid JSON ...") on failure.
+// Parses text; throws ServiceError-free InvalidArgumentError("... is not valid JSON ...") on
+// failure.
 boost::json::value ParseJson(const std::string& text, const char* what);
 
 // The string at `key` of an object, or empty when absent or not a string.

@@ -1,0 +1,205 @@
+#include "client_state.hpp"
+
+#include <algorithm>
+
+#include "azscsp/auth/client_secret_credential.hpp"
+#include "azscsp/auth/token_cache.hpp"
+#include "azscsp/errors.hpp"
+#include "azscsp/http/beast_transport.hpp"
+#include "azscsp/util/case_insensitive.hpp"
+#include "azscsp/util/clock.hpp"
+#include "azscsp/util/json.hpp"
+#include "operation.hpp"
+
+namespace json = boost::json;
+
+namespace azscsp::shim {
+namespace {
+
+const json::object& ObjectAt(const json::object& parent, const char* key) {
+  static const json::object empty;
+  const json::value* value = parent.if_contains(key);
+  if (value == nullptr || value->is_null()) return empty;
+  if (!value->is_object())
+    throw InvalidArgumentError(std::string("The option '") + key + "' must be a JSON object.");
+  return value->as_object();
+}
+
+std::string StringAt(const json::object& object, const char* key, const char* where) {
+  const json::value* value = object.if_contains(key);
+  if (value == nullptr || value->is_null()) return {};
+  if (!value->is_string())
+    throw InvalidArgumentError(std::string("The option '") + where + "." + key +
+                               "' must be a string.");
+  return std::string(value->as_string());
+}
+
+std::optional<long long> IntegerAt(const json::object& object, const char* key, const char* where,
+                                   long long minimum, long long maximum) {
+  const json::value* value = object.if_contains(key);
+  if (value == nullptr || value->is_null()) return std::nullopt;
+  if (!value->is_int64() || value->as_int64() < minimum || value->as_int64() > maximum)
+    throw InvalidArgumentError(std::string("The option '") + where + "." + key +
+                               "' must be a whole number from " + std::to_string(minimum) + " to " +
+                               std::to_string(maximum) + ".");
+  return value->as_int64();
+}
+
+std::vector<std::shared_ptr<http::Policy>> BasePolicies(const ClientOptions& options) {
+  return {std::make_shared<http::TelemetryPolicy>(), std::make_shared<http::RequestIdPolicy>(),
+          std::make_shared<http::RetryPolicy>(options.retry, util::SystemClock::Instance())};
+}
+
+}  // namespace
+
+ClientOptions ClientOptions::FromJson(const std::string& options_json) {
+  const json::value root = util::ParseJson(options_json, "The client options");
+  if (!root.is_object()) throw InvalidArgumentError("The client options must be a JSON object.");
+  const json::object& options = root.as_object();
+  ClientOptions result;
+
+  const json::object& environment = ObjectAt(options, "environment");
+  const std::string name = StringAt(environment, "name", "environment");
+  if (name.empty())
+    throw InvalidArgumentError(std::string("No environment was named; expected ") +
+                               cloud::Environment::BuiltInNames() + " or a custom name.");
+  if (auto built_in = cloud::Environment::BuiltIn(name)) {
+    result.environment = *built_in;
+  } else {
+    result.custom_environment = true;
+    result.environment.name = name;
+    result.environment.resource_manager_url =
+        StringAt(environment, "resourceManagerUrl", "environment");
+    result.environment.authority_host =
+        StringAt(environment, "activeDirectoryAuthority", "environment");
+    result.environment.arm_resource =
+        StringAt(environment, "activeDirectoryResourceId", "environment");
+    if (result.environment.resource_manager_url.empty())
+      throw InvalidArgumentError("The environment '" + name + "' is not one of " +
+                                 cloud::Environment::BuiltInNames() +
+                                 "; a custom environment needs its resource manager endpoint.");
+  }
+
+  const json::object& credential = ObjectAt(options, "credential");
+  result.credential.type = StringAt(credential, "type", "credential");
+  result.credential.tenant_id = StringAt(credential, "tenantId", "credential");
+  result.credential.client_id = StringAt(credential, "clientId", "credential");
+  result.credential.client_secret = StringAt(credential, "clientSecret", "credential");
+  result.credential.token_version = StringAt(credential, "tokenVersion", "credential");
+  if (result.credential.token_version.empty()) result.credential.token_version = "v2";
+  if (result.credential.type != "clientSecret")
+    throw InvalidArgumentError("The credential type '" + result.credential.type +
+                               "' is not supported; expected clientSecret.");
+  if (result.credential.token_version != "v1" && result.credential.token_version != "v2")
+    throw InvalidArgumentError("The token version '" + result.credential.token_version +
+                               "' is not v1 or v2.");
+
+  const json::object& tls = ObjectAt(options, "tls");
+  if (const json::value* verify = tls.if_contains("verify"); verify && !verify->is_null()) {
+    if (!verify->is_bool())
+      throw InvalidArgumentError("The option 'tls.verify' must be true or false.");
+    result.transport.verify_tls = verify->as_bool();
+  }
+  result.transport.ca_bundle_path = StringAt(tls, "caBundlePath", "tls");
+
+  if (const json::value* proxy = options.if_contains("proxy"); proxy && !proxy->is_null()) {
+    const json::object& proxy_object = ObjectAt(options, "proxy");
+    result.transport.proxy = http::ProxyOptions{StringAt(proxy_object, "url", "proxy"),
+                                                StringAt(proxy_object, "noProxy", "proxy")};
+  }
+
+  const json::object& retry = ObjectAt(options, "retry");
+  if (auto n = IntegerAt(retry, "maxRetries", "retry", 0, 20)) result.retry.max_retries = int(*n);
+  if (auto n = IntegerAt(retry, "baseDelayMs", "retry", 0, 600000))
+    result.retry.base_delay = std::chrono::milliseconds(*n);
+  if (auto n = IntegerAt(retry, "maxDelayMs", "retry", 0, 3600000))
+    result.retry.max_delay = std::chrono::milliseconds(*n);
+
+  const json::object& timeouts = ObjectAt(options, "timeouts");
+  if (auto n = IntegerAt(timeouts, "connectMs", "timeouts", 1, 3600000))
+    result.transport.connect_timeout = std::chrono::milliseconds(*n);
+  if (auto n = IntegerAt(timeouts, "readMs", "timeouts", 1, 3600000))
+    result.transport.read_timeout = std::chrono::milliseconds(*n);
+  if (auto n = IntegerAt(timeouts, "totalMs", "timeouts", 1, 86400000))
+    result.transport.total_timeout = std::chrono::milliseconds(*n);
+
+  if (const json::value* level = options.if_contains("logLevel"); level && level->is_string())
+    result.log_level = util::ParseLogLevel(std::string(level->as_string()));
+  return result;
+}
+
+ClientState::ClientState(ClientOptions options) : options_(std::move(options)) {
+  transport_ = std::make_shared<http::BeastTransport>(options_.transport);
+  auto policies = BasePolicies(options_);
+  policies.push_back(std::make_shared<http::LoggingPolicy>());
+  plain_pipeline_ = std::make_shared<http::Pipeline>(std::move(policies), transport_);
+}
+
+ClientState::~ClientState() {
+  std::fill(options_.credential.client_secret.begin(), options_.credential.client_secret.end(),
+            '\0');
+}
+
+void ClientState::EnsureReady(const util::Context& context) {
+  // Caller holds ready_mutex_. Discovery is network I/O, so it happens here, not in client_open.
+  if (ready_) return;
+  environment_ = options_.custom_environment ? cloud::CompleteCustomEnvironment(
+                                                   options_.environment, *plain_pipeline_, context)
+                                             : options_.environment;
+  const auth::Authority authority(environment_.authority_host, options_.credential.tenant_id);
+  auto secret_credential = std::make_shared<auth::ClientSecretCredential>(
+      authority, options_.credential.client_id, options_.credential.client_secret,
+      options_.credential.token_version == "v1" ? auth::TokenVersion::V1 : auth::TokenVersion::V2,
+      plain_pipeline_, util::SystemClock::Instance());
+  credential_ = std::make_shared<auth::CachingCredential>(
+      secret_credential,
+      authority.Host() + "|" + authority.Tenant() + "|" + options_.credential.client_id,
+      util::SystemClock::Instance());
+
+  auto policies = BasePolicies(options_);
+  policies.push_back(
+      std::make_shared<http::BearerTokenPolicy>(credential_, environment_.arm_resource));
+  policies.push_back(std::make_shared<http::LoggingPolicy>());
+  arm_ = std::make_shared<arm::ArmClient>(
+      std::make_shared<http::Pipeline>(std::move(policies), transport_),
+      environment_.resource_manager_url);
+  ready_ = true;
+}
+
+cloud::Environment ClientState::Environment(const util::Context& context) {
+  std::lock_guard<std::mutex> lock(ready_mutex_);
+  EnsureReady(context);
+  return environment_;
+}
+
+std::shared_ptr<auth::TokenCredential> ClientState::Credential(const util::Context& context) {
+  std::lock_guard<std::mutex> lock(ready_mutex_);
+  EnsureReady(context);
+  return credential_;
+}
+
+std::shared_ptr<const arm::ArmClient> ClientState::Arm(const util::Context& context) {
+  std::lock_guard<std::mutex> lock(ready_mutex_);
+  EnsureReady(context);
+  return arm_;
+}
+
+void ClientState::Track(const std::shared_ptr<Operation>& operation) {
+  std::lock_guard<std::mutex> lock(operations_mutex_);
+  operations_.erase(std::remove_if(operations_.begin(), operations_.end(),
+                                   [](const auto& weak) { return weak.expired(); }),
+                    operations_.end());
+  operations_.push_back(operation);
+}
+
+void ClientState::CancelAll() {
+  std::vector<std::shared_ptr<Operation>> running;
+  {
+    std::lock_guard<std::mutex> lock(operations_mutex_);
+    for (auto& weak : operations_)
+      if (auto operation = weak.lock()) running.push_back(operation);
+  }
+  for (auto& operation : running) operation->Cancel();
+}
+
+}  // namespace azscsp::shim

@@ -1,0 +1,77 @@
+// One signed-in context behind an azscsp_client handle: options, transport, pipelines, credential
+// and the clients of each service. Shared by the operations it starts (they may outlive the
+// handle).
+#pragma once
+
+#include <boost/json.hpp>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "azscsp/arm/arm_client.hpp"
+#include "azscsp/auth/token_credential.hpp"
+#include "azscsp/cloud/environment.hpp"
+#include "azscsp/http/pipeline.hpp"
+#include "azscsp/http/policies.hpp"
+#include "azscsp/http/transport.hpp"
+#include "azscsp/util/log.hpp"
+
+namespace azscsp::shim {
+
+class Operation;
+
+struct CredentialOptions {
+  std::string type;  // "clientSecret"
+  std::string tenant_id;
+  std::string client_id;
+  std::string client_secret;
+  std::string token_version;  // "v1" or "v2"
+};
+
+struct ClientOptions {
+  cloud::Environment environment;
+  bool custom_environment = false;
+  CredentialOptions credential;
+  http::TransportOptions transport;
+  http::RetryOptions retry;
+  util::LogLevel log_level = util::LogLevel::None;
+
+  // Throws InvalidArgumentError naming the faulty option.
+  static ClientOptions FromJson(const std::string& options_json);
+};
+
+class ClientState {
+ public:
+  // Builds transport and pipelines; does no network I/O.
+  explicit ClientState(ClientOptions options);
+  ~ClientState();
+
+  // The environment, completed from metadata/endpoints on first use for a custom cloud.
+  cloud::Environment Environment(const util::Context& context);
+  std::shared_ptr<auth::TokenCredential> Credential(const util::Context& context);
+  std::shared_ptr<const arm::ArmClient> Arm(const util::Context& context);
+  util::LogLevel LogLevel() const { return options_.log_level; }
+  const CredentialOptions& Credentials() const { return options_.credential; }
+
+  void Track(const std::shared_ptr<Operation>& operation);
+  void CancelAll();
+
+ private:
+  void EnsureReady(const util::Context& context);
+
+  ClientOptions options_;
+  std::shared_ptr<http::Transport> transport_;
+  std::shared_ptr<const http::Pipeline> plain_pipeline_;  // sign-in and discovery: no bearer
+
+  std::mutex ready_mutex_;  // held during discovery; never needed to cancel
+  bool ready_ = false;
+  cloud::Environment environment_;
+  std::shared_ptr<auth::TokenCredential> credential_;
+  std::shared_ptr<const arm::ArmClient> arm_;
+
+  std::mutex operations_mutex_;
+  std::vector<std::weak_ptr<Operation>> operations_;
+};
+
+}  // namespace azscsp::shim

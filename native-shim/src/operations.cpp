@@ -1,0 +1,112 @@
+#include "operations.hpp"
+
+#include <map>
+
+#include "arguments.hpp"
+#include "azscsp/errors.hpp"
+#include "azscsp/services/customer_subscriptions_client.hpp"
+#include "azscsp/services/registrations_client.hpp"
+#include "azscsp/util/time_format.hpp"
+#include "client_state.hpp"
+
+namespace json = boost::json;
+
+namespace azscsp::shim {
+namespace {
+
+void Connect(ClientState& client, const json::object&, const Emit& emit,
+             const util::Context& context) {
+  const cloud::Environment environment = client.Environment(context);
+  const auth::AccessToken token =
+      client.Credential(context)->GetToken({environment.arm_resource}, context);
+  emit({{"environment", environment.name},
+        {"tenantId", client.Credentials().tenant_id},
+        {"clientId", client.Credentials().client_id},
+        {"resourceManagerUrl", environment.resource_manager_url},
+        {"authority", environment.authority_host},
+        {"audience", environment.arm_resource},
+        {"expiresOn", util::FormatIso8601(token.expires_on)}});
+}
+
+void GetRegistration(ClientState& client, const json::object& arguments, const Emit& emit,
+                     const util::Context& context) {
+  services::RegistrationsClient registrations(client.Arm(context));
+  emit(registrations.Get(RegistrationFrom(arguments), ApiVersion(arguments), context).ToJson());
+}
+
+void ListRegistrations(ClientState& client, const json::object& arguments, const Emit& emit,
+                       const util::Context& context) {
+  services::RegistrationsClient registrations(client.Arm(context));
+  registrations.List(
+      RequiredString(arguments, "subscriptionId"), OptionalString(arguments, "resourceGroupName"),
+      ApiVersion(arguments),
+      [&](const services::Registration& registration) {
+        emit(registration.ToJson());
+        return true;
+      },
+      context);
+}
+
+void GetCustomerSubscription(ClientState& client, const json::object& arguments, const Emit& emit,
+                             const util::Context& context) {
+  services::CustomerSubscriptionsClient mappings(client.Arm(context));
+  emit(mappings.Get(CustomerSubscriptionFrom(arguments, true), ApiVersion(arguments), context)
+           .ToJson());
+}
+
+void ListCustomerSubscriptions(ClientState& client, const json::object& arguments, const Emit& emit,
+                               const util::Context& context) {
+  services::CustomerSubscriptionsClient mappings(client.Arm(context));
+  mappings.List(
+      CustomerSubscriptionFrom(arguments, false).registration, ApiVersion(arguments),
+      [&](const services::CustomerSubscription& mapping) {
+        emit(mapping.ToJson());
+        return true;
+      },
+      context);
+}
+
+void PutCustomerSubscription(ClientState& client, const json::object& arguments, const Emit& emit,
+                             const util::Context& context) {
+  services::CustomerSubscriptionsClient mappings(client.Arm(context));
+  emit(mappings
+           .Put(CustomerSubscriptionFrom(arguments, true), OptionalString(arguments, "tenantId"),
+                OptionalString(arguments, "etag"), ApiVersion(arguments), context)
+           .ToJson());
+}
+
+void DeleteCustomerSubscription(ClientState& client, const json::object& arguments,
+                                const Emit& emit, const util::Context& context) {
+  services::CustomerSubscriptionsClient mappings(client.Arm(context));
+  const services::DeleteResult result =
+      mappings.Delete(CustomerSubscriptionFrom(arguments, true), ApiVersion(arguments), context);
+  json::object item{{"id", result.id}, {"customerSubscriptionId", result.customer_subscription_id}};
+  item["existed"] = result.existed ? json::value(*result.existed) : json::value(nullptr);
+  emit(std::move(item));
+}
+
+const std::map<std::string, Handler>& Table() {
+  static const std::map<std::string, Handler> table = {
+      {"account.connect", Connect},
+      {"registrations.get", GetRegistration},
+      {"registrations.list", ListRegistrations},
+      {"customerSubscriptions.get", GetCustomerSubscription},
+      {"customerSubscriptions.list", ListCustomerSubscriptions},
+      {"customerSubscriptions.put", PutCustomerSubscription},
+      {"customerSubscriptions.delete", DeleteCustomerSubscription},
+  };
+  return table;
+}
+
+}  // namespace
+
+const Handler& FindOperation(const std::string& name) {
+  const auto& table = Table();
+  auto found = table.find(name);
+  if (found != table.end()) return found->second;
+  std::string known;
+  for (const auto& entry : table) known += (known.empty() ? "" : ", ") + entry.first;
+  throw InvalidArgumentError("Unknown operation '" + name + "'; expected one of " + known + ".");
+}
+
+}  // namespace azscsp::shim
