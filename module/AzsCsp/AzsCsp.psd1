@@ -1,0 +1,41 @@
+@{
+    RootModule           = 'AzsCsp.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = 'a3c9b1c3-28b4-42a9-b83a-bd25087e27a9'
+    Author               = 'AzsCsp contributors'
+    CompanyName          = 'AzsCsp'
+    Copyright            = '(c) AzsCsp contributors. All rights reserved.'
+    Description          = 'Map Cloud Solution Provider (CSP) customer subscriptions onto an Azure Stack Hub registration (Microsoft.AzureStack/registrations/customerSubscriptions) so usage is billed to the customer. Cross-platform, no Az module dependency: a native core does sign-in, TLS, retries and paging.'
+    CompatiblePSEditions = @('Core')
+    PowerShellVersion    = '7.2'
+
+    # No RequiredModules: AzsCsp does not depend on Az.Accounts, Az.Resources or AzureRM.
+    FormatsToProcess     = @('AzsCsp.Format.ps1xml')
+
+    FunctionsToExport    = @(
+        'Connect-AzsCspAccount'
+        'Disconnect-AzsCspAccount'
+        'Get-AzsCspContext'
+        'Get-AzsRegistration'
+        'New-AzsCustomerSubscription'
+        'Get-AzsCustomerSubscription'
+        'Remove-AzsCustomerSubscription'
+    )
+    CmdletsToExport      = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+
+    FileList             = @(
+        'AzsCsp.psd1'
+        'AzsCsp.psm1'
+        'AzsCsp.Format.ps1xml'
+        'Interop/AzsCspNative.cs'
+    )
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('AzureStack', 'AzureStackHub', 'CSP', 'CloudSolutionProvider', 'Billing', 'Registration', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'First version: service-principal sign-in, registrations, CSP customer subscription mapping (single and bulk).'
+        }
+    }
+}

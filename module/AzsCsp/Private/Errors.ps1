@@ -1,0 +1,232 @@
+function Get-AzsCspErrorCategory {
+    <#
+    .SYNOPSIS
+    Maps a shim error kind to an ErrorCategory.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.ErrorCategory])]
+    param([string] $Kind)
+
+    switch ($Kind) {
+        'NotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        'PermissionDenied' { return [System.Management.Automation.ErrorCategory]::PermissionDenied }
+        'InvalidArgument' { return [System.Management.Automation.ErrorCategory]::InvalidArgument }
+        'Authentication' { return [System.Management.Automation.ErrorCategory]::AuthenticationError }
+        'Conflict' { return [System.Management.Automation.ErrorCategory]::ResourceExists }
+        'Throttled' { return [System.Management.Automation.ErrorCategory]::LimitsExceeded }
+        'Timeout' { return [System.Management.Automation.ErrorCategory]::OperationTimeout }
+        'Cancelled' { return [System.Management.Automation.ErrorCategory]::OperationStopped }
+        'Tls' { return [System.Management.Automation.ErrorCategory]::ConnectionError }
+        'Transport' { return [System.Management.Automation.ErrorCategory]::ConnectionError }
+        default { return [System.Management.Automation.ErrorCategory]::InvalidOperation }
+    }
+}
+
+function Get-AzsCspErrorId {
+    <#
+    .SYNOPSIS
+    The stable ErrorId of a native error: AzsCsp.<code>, or AzsCsp.<kind> when there is no code.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([AzsCsp.NativeError] $NativeError)
+
+    $name = $NativeError.Code
+    if ([string]::IsNullOrWhiteSpace($name)) {
+        $name = $NativeError.Kind
+    }
+    $name = [regex]::Replace([string]$name, '[^A-Za-z0-9_.-]', '')
+    if ([string]::IsNullOrEmpty($name)) {
+        $name = 'Internal'
+    }
+    return "AzsCsp.$name"
+}
+
+function Get-AzsCspRecommendedAction {
+    <#
+    .SYNOPSIS
+    What to do next for an error code or kind; Target (hashtable) fills in registration details.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [string] $Code,
+        [string] $Kind,
+        [hashtable] $Target
+    )
+
+    $t = @{
+        RegistrationSubscriptionId = '<registration subscription ID>'
+        ResourceGroupName          = '<resource group>'
+        RegistrationName           = '<registration name>'
+        CustomerSubscriptionId     = '<customer subscription ID>'
+    }
+    if ($Target) {
+        foreach ($key in @($t.Keys)) {
+            if ($Target.ContainsKey($key) -and -not [string]::IsNullOrEmpty([string]$Target[$key])) {
+                $t[$key] = [string]$Target[$key]
+            }
+        }
+    }
+
+    switch ($Code) {
+        'UnauthorizedCspRegistration' {
+            return ("Registration '{0}' is not approved for multi-tenant (CSP) billing yet. Email azstcsp@microsoft.com with the registration subscription ID ({1}), " +
+                "the resource group ({2}) and the registration name ({0}); approval takes 1-2 business days. Then run the command again.") -f $t.RegistrationName, $t.RegistrationSubscriptionId, $t.ResourceGroupName
+        }
+        'CustomerSubscriptionsNotAllowed' {
+            return ("Registration '{0}' does not use the PayAsYouUse billing model (Capacity/disconnected registrations cannot map customer subscriptions). " +
+                'Re-register the Azure Stack Hub with the PayAsYouUse billing model (Set-AzsRegistration -BillingModel PayAsYouUse) and map the customer subscriptions to that registration.') -f $t.RegistrationName
+        }
+        'BadCustomerSubscriptionId' {
+            return ("Customer subscription '{0}' belongs to another CSP partner: the customer subscription and the registration subscription ({1}) must roll up to the same CSP partner. " +
+                'Check the customer subscription ID in Partner Center; if it is correct, contact support.') -f $t.CustomerSubscriptionId, $t.RegistrationSubscriptionId
+        }
+        'InvalidCustomerSubscriptionId' {
+            return "Check the customer subscription ID '{0}': it must be the customer's Azure subscription ID (a GUID) from Partner Center, not an Azure Stack Hub subscription." -f $t.CustomerSubscriptionId
+        }
+        'InvalidCSPSubscription' {
+            return ("Subscription '{0}' is not a CSP subscription. Check it for typos; use the customer's Azure subscription created in the CSP offer through Partner Center " +
+                '(a pay-as-you-go or EA subscription cannot be mapped).') -f $t.CustomerSubscriptionId
+        }
+        'CustomerSubscriptionNotFound' {
+            return ("Customer subscription '{0}' is not mapped to registration '{1}'. Check the ID, or list the mappings with " +
+                "Get-AzsCustomerSubscription -RegistrationSubscriptionId {2} -ResourceGroupName {3} -RegistrationName {1}.") -f $t.CustomerSubscriptionId, $t.RegistrationName, $t.RegistrationSubscriptionId, $t.ResourceGroupName
+        }
+        'RegistrationNotFound' {
+            return ("Registration '{0}' was not found in resource group '{1}' of subscription '{2}'. Check -RegistrationSubscriptionId, -ResourceGroupName and -RegistrationName, " +
+                'or list the registrations with Get-AzsRegistration -SubscriptionId {2}.') -f $t.RegistrationName, $t.ResourceGroupName, $t.RegistrationSubscriptionId
+        }
+        'MetadataResolverBadGatewayError' {
+            return 'An upstream Azure service failed. This is transient: run the command again later; if it persists, contact support.'
+        }
+        'AuthorizationFailed' {
+            return ("The signed-in principal lacks permission on registration '{0}'. Ask an owner of subscription {1} to grant it Owner, Contributor or a role with " +
+                "'Microsoft.AzureStack/registrations/*' on the registration (or its resource group), or sign in with the account that made the registration.") -f $t.RegistrationName, $t.RegistrationSubscriptionId
+        }
+        'ResourceGroupNotFound' {
+            return "Resource group '{0}' was not found in subscription '{1}'. The registration usually lives in resource group 'azurestack'; check -ResourceGroupName." -f $t.ResourceGroupName, $t.RegistrationSubscriptionId
+        }
+        'SubscriptionNotFound' {
+            return "Subscription '{0}' was not found, or the signed-in principal has no access to it. Check the registration subscription ID and the tenant you signed in to." -f $t.RegistrationSubscriptionId
+        }
+        'MissingSubscriptionRegistration' {
+            return "Register the Microsoft.AzureStack resource provider on subscription '{0}' (Register-AzResourceProvider -ProviderNamespace Microsoft.AzureStack)." -f $t.RegistrationSubscriptionId
+        }
+        'NoRegisteredProviderFound' {
+            return "Use a supported API version for -ApiVersion: 2017-06-01 (the default), 2020-06-01-preview or 2022-06-01."
+        }
+        { $_ -in 'InvalidAuthenticationToken', 'ExpiredAuthenticationToken', 'InvalidAuthenticationTokenTenant' } {
+            return 'The sign-in is no longer valid for this request. Run Connect-AzsCspAccount again (check -Tenant and -Environment).'
+        }
+    }
+
+    switch ($Kind) {
+        'Authentication' {
+            return 'Check the application (client) ID, the client secret (it may have expired), the tenant and the environment, then run Connect-AzsCspAccount again.'
+        }
+        'PermissionDenied' {
+            return 'The signed-in principal is not allowed to do this. Grant it a role on the registration (Owner, Contributor or Microsoft.AzureStack/registrations/*) or sign in with another account.'
+        }
+        'Tls' {
+            return 'The server certificate is not trusted. Pass the CA bundle of your private CA with Connect-AzsCspAccount -CaCertificatePath <file.pem>, or (for tests only) -SkipCertificateCheck.'
+        }
+        'Transport' {
+            return 'Check the endpoint URL, the network, DNS and the proxy (HTTPS_PROXY / NO_PROXY), then try again.'
+        }
+        'Timeout' {
+            return 'The request timed out. Try again; for bulk operations lower -ThrottleLimit.'
+        }
+        'Throttled' {
+            return 'Azure Resource Manager is throttling the requests. Wait and try again, or lower -ThrottleLimit.'
+        }
+        'Service' {
+            return 'The service failed. Try again later; if it persists, contact support with the request ID.'
+        }
+    }
+    return $null
+}
+
+function New-AzsCspErrorRecord {
+    <#
+    .SYNOPSIS
+    Turns a shim error (azscsp_last_error / batch result error) into an ErrorRecord.
+    .PARAMETER Target
+    Hashtable with RegistrationSubscriptionId, ResourceGroupName, RegistrationName, CustomerSubscriptionId
+    used to write the recommended action.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.ErrorRecord])]
+    param(
+        [Parameter(Mandatory)] [AzsCsp.NativeError] $NativeError,
+        [object] $TargetObject,
+        [hashtable] $Target
+    )
+
+    $facts = [System.Collections.Generic.List[string]]::new()
+    if ($NativeError.Code) { $facts.Add("Code: $($NativeError.Code)") }
+    if ($NativeError.HttpStatus) { $facts.Add("HTTP $($NativeError.HttpStatus)") }
+    if ($NativeError.RequestId) { $facts.Add("RequestId: $($NativeError.RequestId)") }
+    if ($NativeError.CorrelationId) { $facts.Add("CorrelationId: $($NativeError.CorrelationId)") }
+    $message = [string]$NativeError.Message
+    if ($facts.Count -gt 0) {
+        $message = '{0} ({1})' -f $message.TrimEnd(), ($facts -join '; ')
+    }
+    if ($NativeError.Details) {
+        $detailText = @($NativeError.Details | Where-Object { $_.Message -and $_.Message -ne $NativeError.Message } | ForEach-Object { $_.ToString() })
+        if ($detailText.Count -gt 0) {
+            $message += ' Details: ' + ($detailText -join ' | ')
+        }
+    }
+
+    $exception = [AzsCsp.AzsCspException]::new($message, $NativeError)
+    $record = [System.Management.Automation.ErrorRecord]::new(
+        $exception,
+        (Get-AzsCspErrorId -NativeError $NativeError),
+        (Get-AzsCspErrorCategory -Kind $NativeError.Kind),
+        $TargetObject)
+    $record.ErrorDetails = [System.Management.Automation.ErrorDetails]::new($message)
+    $action = Get-AzsCspRecommendedAction -Code $NativeError.Code -Kind $NativeError.Kind -Target $Target
+    if ($action) {
+        $record.ErrorDetails.RecommendedAction = $action
+    }
+    return $record
+}
+
+function New-AzsCspLocalErrorRecord {
+    <#
+    .SYNOPSIS
+    An ErrorRecord for a problem found by the module itself (validation, missing context, ...).
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.ErrorRecord])]
+    param(
+        [Parameter(Mandatory)] [string] $ErrorId,
+        [Parameter(Mandatory)] [string] $Message,
+        [System.Management.Automation.ErrorCategory] $Category = [System.Management.Automation.ErrorCategory]::InvalidArgument,
+        [object] $TargetObject,
+        [string] $RecommendedAction,
+        [string] $Kind = 'InvalidArgument',
+        [string] $Argument
+    )
+
+    $nativeError = [AzsCsp.NativeError]@{
+        Status   = 10
+        Kind     = $Kind
+        Message  = $Message
+        Code     = ($ErrorId -replace '^AzsCsp\.', '')
+        Argument = $Argument
+    }
+    $exception = if ($Category -eq [System.Management.Automation.ErrorCategory]::InvalidArgument) {
+        [System.ArgumentException]::new($Message, $Argument)
+    }
+    else {
+        [AzsCsp.AzsCspException]::new($Message, $nativeError)
+    }
+    $record = [System.Management.Automation.ErrorRecord]::new($exception, $ErrorId, $Category, $TargetObject)
+    $record.ErrorDetails = [System.Management.Automation.ErrorDetails]::new($Message)
+    if ($RecommendedAction) {
+        $record.ErrorDetails.RecommendedAction = $RecommendedAction
+    }
+    return $record
+}
