@@ -1,0 +1,69 @@
+// Public API of azscsp-emulator: embed the emulator in a process (tests) or run it from main.cpp.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace azscsp::emulator {
+
+// Size and refill rate of one throttling bucket. Zero means "the default of the throttling mode".
+struct BucketLimits {
+  double capacity = 0;
+  double refill_per_second = 0;
+};
+
+struct EmulatorOptions {
+  std::string bind_address = "127.0.0.1";  // loopback only
+  uint16_t port = 0;                       // 0 = any free port
+  std::string hostname = "localhost";  // name in the server certificate (SAN) and in announced URLs
+  std::string data_dir;                // emulator.json, ca.pem, server cert, state.json; required
+  std::string fixtures_path;           // empty = built-in copy of emulator/fixtures/default.json
+  int page_size = 50;                  // ARM list page size
+  bool docs_mode = false;  // customerSubscriptions PUT -> 201 empty body, DELETE -> always 204
+  std::string throttling = "token-bucket";  // "off", "token-bucket", "hourly"
+  int token_lifetime_seconds = 3600;
+  bool persist = false;  // load state.json at start if present, save it on every change
+  int threads = 2;
+
+  // Overrides of the per-principal bucket of each class (the global bucket stays at 15x),
+  // so tests can exhaust a bucket in a few requests.
+  BucketLimits read_limits;
+  BucketLimits write_limits;
+  BucketLimits delete_limits;
+
+  // Receives one line per request ("PUT /subscriptions/... 200 3ms"); never tokens or secrets.
+  std::function<void(const std::string&)> request_logger;
+};
+
+class Emulator {
+ public:
+  explicit Emulator(EmulatorOptions options);
+  ~Emulator();
+  Emulator(const Emulator&) = delete;
+  Emulator& operator=(const Emulator&) = delete;
+
+  // Prepares TLS material and state, binds, serves on background threads, then writes
+  // {data_dir}/emulator.json. Throws std::runtime_error with a readable message on failure.
+  void Start();
+  // Stops serving, joins the threads and removes emulator.json. Idempotent.
+  void Stop();
+
+  uint16_t Port() const;
+  std::string BaseUrl() const;  // https://{hostname}:{port}
+  std::string CaCertificatePath() const;
+  std::string StatusFilePath() const;  // {data_dir}/emulator.json
+
+  // POST /_emulator/shutdown (or RequestShutdown) wakes these; the owner then calls Stop().
+  void RequestShutdown();
+  void WaitForShutdownRequest();
+  bool WaitForShutdownRequest(std::chrono::milliseconds timeout);  // false on timeout
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace azscsp::emulator

@@ -1,0 +1,57 @@
+// What an ARM handler gets: the request, the caller, the api-version, the captured path values
+// and the world (state_mutex is held for the whole call).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+#include "request_info.hpp"
+#include "state/model.hpp"
+
+namespace azscsp::emulator {
+
+struct ServiceContext;
+
+struct Principal {
+  std::string object_id;
+  std::string app_id;
+  std::string tenant_id;
+};
+
+struct ArmCall {
+  ServiceContext& context;
+  World& world;
+  const HttpRequest& http;
+  const RequestInfo& info;
+  Principal principal;
+  std::string api_version;
+  std::vector<std::string> params;  // "{}" captures of the route pattern, in order
+
+  const std::string& Param(size_t i) const { return params.at(i); }
+};
+
+using ArmHandler = HttpResponse (*)(ArmCall& call);
+
+// Handlers, grouped by file.
+HttpResponse ListSubscriptions(ArmCall& call);
+HttpResponse GetSubscription(ArmCall& call);
+HttpResponse ListResourceGroups(ArmCall& call);
+HttpResponse GetResourceGroup(ArmCall& call);
+HttpResponse PutResourceGroup(ArmCall& call);
+HttpResponse GetProvider(ArmCall& call);
+HttpResponse RegisterProvider(ArmCall& call);
+HttpResponse ListRegistrationsBySubscription(ArmCall& call);
+HttpResponse ListRegistrationsByResourceGroup(ArmCall& call);
+HttpResponse GetRegistration(ArmCall& call);
+HttpResponse PutRegistration(ArmCall& call);
+HttpResponse PatchRegistration(ArmCall& call);
+HttpResponse DeleteRegistration(ArmCall& call);
+HttpResponse GetActivationKey(ArmCall& call);
+HttpResponse EnableRemoteManagement(ArmCall& call);
+HttpResponse ListCustomerSubscriptions(ArmCall& call);
+HttpResponse GetCustomerSubscription(ArmCall& call);
+HttpResponse PutCustomerSubscription(ArmCall& call);
+HttpResponse DeleteCustomerSubscription(ArmCall& call);
+
+}  // namespace azscsp::emulator

@@ -1,0 +1,80 @@
+#include "cli.hpp"
+
+#include <boost/program_options.hpp>
+#include <sstream>
+
+#include "options_check.hpp"
+
+namespace po = boost::program_options;
+
+namespace azscsp::emulator {
+namespace {
+
+po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet) {
+  po::options_description d(
+      "azscsp-emulator: loopback HTTPS emulator of Azure AD token endpoints and Azure Resource\n"
+      "Manager (Microsoft.AzureStack registrations and customerSubscriptions).\n\n"
+      "Usage: azscsp-emulator --data-dir DIR [options]\n\nOptions");
+  d.add_options()                            //
+      ("help,h", "show this help and exit")  //
+      ("data-dir", po::value(&o.data_dir)->value_name("DIR"),
+       "directory for emulator.json, ca.pem, certificates and state.json (required)")  //
+      ("port", po::value(&port)->value_name("N")->default_value(0),
+       "TCP port; 0 picks a free port (see emulator.json)")  //
+      ("bind", po::value(&o.bind_address)->value_name("ADDR")->default_value("127.0.0.1"),
+       "loopback address to listen on (127.0.0.1, ::1)")  //
+      ("hostname", po::value(&o.hostname)->value_name("NAME")->default_value("localhost"),
+       "host name in the server certificate and announced URLs")  //
+      ("fixtures", po::value(&o.fixtures_path)->value_name("FILE"),
+       "fixtures JSON file (default: the built-in default fixtures)")  //
+      ("page-size", po::value(&o.page_size)->value_name("N")->default_value(50),
+       "ARM list page size")  //
+      ("docs-mode", po::bool_switch(&o.docs_mode),
+       "customerSubscriptions PUT answers 201 with no body, DELETE always 204")  //
+      ("throttling", po::value(&o.throttling)->value_name("MODE")->default_value("token-bucket"),
+       "off, token-bucket or hourly")  //
+      ("token-lifetime", po::value(&o.token_lifetime_seconds)->value_name("S")->default_value(3600),
+       "access token lifetime in seconds")  //
+      ("persist", po::bool_switch(&o.persist),
+       "load {data-dir}/state.json at start and save it on every change")                      //
+      ("threads", po::value(&o.threads)->value_name("N")->default_value(2), "worker threads")  //
+      ("quiet", po::bool_switch(&quiet), "do not print one line per request");
+  return d;
+}
+
+}  // namespace
+
+CommandLine ParseCommandLine(int argc, const char* const argv[]) {
+  CommandLine result;
+  int port = 0;
+  po::options_description description = Describe(result.options, port, result.quiet);
+  std::ostringstream usage;
+  usage << description;
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(description).run(), vm);
+    if (vm.count("help")) {
+      result.action = CommandLine::Action::kHelp;
+      result.message = usage.str();
+      return result;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    result.action = CommandLine::Action::kError;
+    result.message = std::string(e.what()) + "\nRun 'azscsp-emulator --help' for the options.";
+    return result;
+  }
+  if (port < 0 || port > 65535) {
+    result.action = CommandLine::Action::kError;
+    result.message = "port " + std::to_string(port) + " is out of range (0-65535)";
+    return result;
+  }
+  result.options.port = static_cast<uint16_t>(port);
+  if (std::string problem = CheckOptions(result.options); !problem.empty()) {
+    result.action = CommandLine::Action::kError;
+    result.message = problem;
+  }
+  return result;
+}
+
+}  // namespace azscsp::emulator

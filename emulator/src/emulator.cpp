@@ -1,0 +1,187 @@
+// Emulator: wires fixtures, state, TLS material, the token signer and the HTTPS server, and
+// announces readiness through {data_dir}/emulator.json.
+#include "azscsp_emulator/emulator.hpp"
+
+#include <boost/json.hpp>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+
+#include "options_check.hpp"
+#include "router.hpp"
+#include "server/https_server.hpp"
+#include "service_context.hpp"
+#include "tls/certificates.hpp"
+#include "util/files.hpp"
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace azscsp::emulator {
+
+std::string EmbeddedDefaultFixtures();  // generated from fixtures/default.json
+
+namespace {
+
+json::value ParseJsonFile(const std::string& text, const std::string& what) {
+  boost::system::error_code ec;
+  json::value value = json::parse(text, ec);
+  if (ec) throw std::runtime_error(what + " is not valid JSON: " + ec.message());
+  return value;
+}
+
+World LoadWorld(const std::string& text, const std::string& what) {
+  try {
+    return ParseWorld(ParseJsonFile(text, what));
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(what + ": " + e.what());
+  }
+}
+
+std::string UrlHost(const std::string& hostname) {
+  return hostname.find(':') != std::string::npos ? "[" + hostname + "]" : hostname;
+}
+
+}  // namespace
+
+class Emulator::Impl {
+ public:
+  explicit Impl(EmulatorOptions options) : options_(std::move(options)) {}
+  ~Impl() { Stop(); }
+
+  void Start() {
+    if (server_) throw std::logic_error("the emulator is already running");
+    if (std::string problem = CheckOptions(options_); !problem.empty()) {
+      throw std::runtime_error(problem);
+    }
+    fs::path data_dir = fs::absolute(options_.data_dir);
+    fs::create_directories(data_dir);
+    status_file_ = data_dir / "emulator.json";
+    std::error_code ignored;
+    fs::remove(status_file_, ignored);  // never announce a previous run
+
+    std::string fixtures_name = "default";
+    std::string fixtures_text = EmbeddedDefaultFixtures();
+    if (!options_.fixtures_path.empty()) {
+      std::optional<std::string> text = ReadFileIfExists(options_.fixtures_path);
+      if (!text)
+        throw std::runtime_error("cannot read fixtures file '" + options_.fixtures_path + "'");
+      fixtures_text = *text;
+      fixtures_name = fs::path(options_.fixtures_path).stem().string();
+    }
+    World fixtures = LoadWorld(fixtures_text, "fixtures '" + fixtures_name + "'");
+    std::optional<World> persisted;
+    if (options_.persist) {
+      if (auto saved = ReadFileIfExists(StateFilePath(data_dir))) {
+        persisted = LoadWorld(*saved, StateFilePath(data_dir).string());
+      }
+    }
+
+    TlsMaterial tls = EnsureTlsMaterial(data_dir, options_.hostname);
+    ca_path_ = tls.ca_certificate_path.string();
+    EmulatorOptions context_options = options_;
+    context_options.data_dir = data_dir.string();
+    context_ = std::make_unique<ServiceContext>(context_options, std::move(fixtures), fixtures_name,
+                                                EnsureTokenSigningKey(data_dir));
+    if (persisted) context_->world = std::move(*persisted);
+    context_->on_shutdown_requested = [this] { RequestShutdown(); };
+
+    ServiceContext* context = context_.get();
+    server_ = std::make_unique<HttpsServer>(
+        options_.bind_address, options_.port, tls.server_chain_pem, tls.server_key_pem,
+        [context](const HttpRequest& request) { return HandleRequest(*context, request); });
+    port_ = server_->Port();
+    context_->base_url = BaseUrl();
+    server_->Run(options_.threads);
+    WriteStatusFile(fixtures_name);
+  }
+
+  void Stop() {
+    if (!server_) return;
+    server_->Stop();
+    server_.reset();
+    std::error_code ignored;
+    fs::remove(status_file_, ignored);
+  }
+
+  uint16_t Port() const { return port_; }
+  std::string BaseUrl() const {
+    return "https://" + UrlHost(options_.hostname) + ":" + std::to_string(port_);
+  }
+  std::string CaCertificatePath() const { return ca_path_; }
+  std::string StatusFilePath() const { return status_file_.string(); }
+
+  void RequestShutdown() {
+    std::lock_guard<std::mutex> lock(shutdown_mutex_);
+    shutdown_requested_ = true;
+    shutdown_cv_.notify_all();
+  }
+
+  bool WaitForShutdownRequest(std::chrono::milliseconds timeout) {
+    std::unique_lock<std::mutex> lock(shutdown_mutex_);
+    return shutdown_cv_.wait_for(lock, timeout, [this] { return shutdown_requested_; });
+  }
+
+ private:
+  void WriteStatusFile(const std::string& fixtures_name) {
+    std::string base = BaseUrl();
+    json::object status{{"pid", CurrentProcessId()},
+                        {"port", port_},
+                        {"baseUrl", base},
+                        {"resourceManagerUrl", base + "/"},
+                        {"activeDirectoryAuthority", base + "/"},
+                        {"audience", "https://management.core.windows.net/"},
+                        {"caCertificatePath", ca_path_},
+                        {"fixtures", fixtures_name},
+                        {"metadataEndpoint", base + "/metadata/endpoints?api-version=2015-01-01"},
+                        {"docsMode", options_.docs_mode},
+                        {"pageSize", options_.page_size},
+                        {"throttling", options_.throttling},
+                        {"tokenLifetimeSeconds", options_.token_lifetime_seconds}};
+    WriteFileAtomic(status_file_, json::serialize(status));
+  }
+
+  EmulatorOptions options_;
+  std::unique_ptr<ServiceContext> context_;
+  std::unique_ptr<HttpsServer> server_;
+  fs::path status_file_;
+  std::string ca_path_;
+  uint16_t port_ = 0;
+  std::mutex shutdown_mutex_;
+  std::condition_variable shutdown_cv_;
+  bool shutdown_requested_ = false;
+};
+
+Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Emulator::~Emulator() = default;
+void Emulator::Start() {
+  impl_->Start();
+}
+void Emulator::Stop() {
+  impl_->Stop();
+}
+uint16_t Emulator::Port() const {
+  return impl_->Port();
+}
+std::string Emulator::BaseUrl() const {
+  return impl_->BaseUrl();
+}
+std::string Emulator::CaCertificatePath() const {
+  return impl_->CaCertificatePath();
+}
+std::string Emulator::StatusFilePath() const {
+  return impl_->StatusFilePath();
+}
+void Emulator::RequestShutdown() {
+  impl_->RequestShutdown();
+}
+void Emulator::WaitForShutdownRequest() {
+  while (!impl_->WaitForShutdownRequest(std::chrono::hours(24))) {
+  }
+}
+bool Emulator::WaitForShutdownRequest(std::chrono::milliseconds timeout) {
+  return impl_->WaitForShutdownRequest(timeout);
+}
+
+}  // namespace azscsp::emulator

@@ -1,0 +1,21 @@
+// Entra ID (Azure AD) error bodies (auth.md §9): error, error_description "AADSTSnnnn: ...",
+// error_codes, timestamp, trace_id, correlation_id, error_uri.
+#pragma once
+
+#include <string>
+
+#include "http/message.hpp"
+#include "request_info.hpp"
+
+namespace azscsp::emulator {
+
+struct AadFailure {
+  int status = 400;
+  std::string error;        // invalid_request, invalid_client, ...
+  long code = 0;            // AADSTS number
+  std::string description;  // text after "AADSTSnnnn: "
+};
+
+HttpResponse AadError(const AadFailure& failure, const RequestInfo& info);
+
+}  // namespace azscsp::emulator

@@ -1,0 +1,37 @@
+#include "options_check.hpp"
+
+#include <boost/asio/ip/address.hpp>
+
+namespace azscsp::emulator {
+
+bool IsLoopbackAddress(const std::string& address) {
+  if (address == "localhost") return true;
+  boost::system::error_code ec;
+  auto parsed = boost::asio::ip::make_address(address, ec);
+  return !ec && parsed.is_loopback();
+}
+
+std::string CheckOptions(const EmulatorOptions& o) {
+  if (o.data_dir.empty()) return "a data directory is required (--data-dir)";
+  if (!IsLoopbackAddress(o.bind_address)) {
+    return "refusing to listen on '" + o.bind_address +
+           "': the emulator binds loopback addresses only (127.0.0.1, ::1 or localhost)";
+  }
+  if (o.hostname.empty()) return "the host name must not be empty";
+  if (o.page_size < 1 || o.page_size > 1000) {
+    return "page size " + std::to_string(o.page_size) + " is out of range (1-1000)";
+  }
+  if (o.throttling != "off" && o.throttling != "token-bucket" && o.throttling != "hourly") {
+    return "unknown throttling mode '" + o.throttling + "' (expected off, token-bucket or hourly)";
+  }
+  if (o.token_lifetime_seconds < 1 || o.token_lifetime_seconds > 7 * 24 * 3600) {
+    return "token lifetime " + std::to_string(o.token_lifetime_seconds) +
+           " is out of range (1-604800 seconds)";
+  }
+  if (o.threads < 1 || o.threads > 64) {
+    return "thread count " + std::to_string(o.threads) + " is out of range (1-64)";
+  }
+  return "";
+}
+
+}  // namespace azscsp::emulator

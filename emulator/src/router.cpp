@@ -1,0 +1,101 @@
+#include "router.hpp"
+
+#include <chrono>
+
+#include "arm/arm_router.hpp"
+#include "control/control_endpoints.hpp"
+#include "control/fault_response.hpp"
+#include "http/responses.hpp"
+#include "identity/identity_routes.hpp"
+#include "metadata.hpp"
+#include "service_context.hpp"
+#include "util/ids.hpp"
+#include "util/strings.hpp"
+#include "util/time.hpp"
+
+namespace azscsp::emulator {
+namespace {
+
+void AddCommonHeaders(HttpResponse& response, const HttpRequest& request, const RequestInfo& info) {
+  Headers& h = response.headers;
+  h.Set("x-ms-request-id", info.request_id);
+  h.Set("x-ms-correlation-request-id", info.correlation_id);
+  h.Set("x-ms-routing-request-id",
+        "LOCAL:" + RoutingTimestamp(Clock::now()) + ":" + info.request_id);
+  if (const std::string* client = request.headers.Find("x-ms-client-request-id")) {
+    h.Set("x-ms-client-request-id", *client);
+  }
+  if (const std::string* client = request.headers.Find("client-request-id")) {
+    h.Set("client-request-id", *client);
+  }
+  if (!h.Find("Cache-Control")) h.Set("Cache-Control", "no-cache");
+  h.Set("Pragma", "no-cache");
+  h.Set("Expires", "-1");
+  h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  h.Set("X-Content-Type-Options", "nosniff");
+  h.Set("Date", HttpDate(Clock::now()));
+  h.Set("Server", "azscsp-emulator");
+}
+
+HttpResponse Route(ServiceContext& context, const HttpRequest& request, const RequestInfo& info) {
+  if (IsArmPath(info.target)) return HandleArm(context, request, info);
+  if (auto metadata = HandleMetadata(context, request, info)) return *metadata;
+  if (auto identity = HandleIdentity(context, request, info)) return *identity;
+  return ArmError(404, "NotFound",
+                  "The requested path '" + info.target.Path() + "' was not found.");
+}
+
+}  // namespace
+
+HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request) {
+  auto started = std::chrono::steady_clock::now();
+  RequestInfo info;
+  info.target = ParseTarget(request.target);
+  info.request_id = NewGuid();
+  info.correlation_id = request.headers.Get("x-ms-correlation-request-id");
+  if (info.correlation_id.empty()) info.correlation_id = request.headers.Get("client-request-id");
+  if (info.correlation_id.empty()) info.correlation_id = info.request_id;
+
+  if (IsControlPath(info.target)) {  // control calls are neither faulted nor logged
+    HttpResponse response = HandleControl(context, request, info);
+    AddCommonHeaders(response, request, info);
+    return response;
+  }
+
+  HttpResponse response;
+  bool faulted = false;
+  std::optional<FaultRule> fault =
+      context.faults.Match(request.method, info.target.raw_path + "?" + info.target.raw_query);
+  if (fault && fault->close_connection) {
+    response.drop_connection = true;
+    faulted = true;
+  } else if (fault && fault->status != 0) {
+    response = FaultResponse(*fault, info, IsIdentityPath(info.target));
+    faulted = true;
+  } else {
+    response = Route(context, request, info);
+  }
+  if (fault) response.delay_ms = fault->delay_ms;
+  AddCommonHeaders(response, request, info);
+
+  RequestLogEntry entry;
+  entry.time = Iso8601(Clock::now());
+  entry.method = request.method;
+  entry.path = info.target.raw_path;
+  entry.query = info.target.raw_query;
+  entry.status = response.drop_connection ? 0 : response.status;
+  entry.fault = faulted;
+  entry.duration_ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::steady_clock::now() - started)
+                                            .count());
+  entry.request_id = info.request_id;
+  entry.headers = RequestLog::SafeHeaders(request.headers);
+  if (context.options.request_logger) {
+    context.options.request_logger(request.method + " " + info.target.raw_path + " " +
+                                   std::to_string(entry.status) + (faulted ? " (fault)" : ""));
+  }
+  context.requests.Add(std::move(entry));
+  return response;
+}
+
+}  // namespace azscsp::emulator

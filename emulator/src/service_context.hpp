@@ -1,0 +1,46 @@
+// Everything the request handlers share: options, the emulated world (guarded by state_mutex),
+// the token signer, throttling, faults and the request log.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <string>
+
+#include "arm/throttling.hpp"
+#include "azscsp_emulator/emulator.hpp"
+#include "control/faults.hpp"
+#include "control/request_log.hpp"
+#include "identity/token_signer.hpp"
+#include "state/model.hpp"
+
+namespace azscsp::emulator {
+
+struct ServiceContext {
+  ServiceContext(EmulatorOptions emulator_options, World fixtures, std::string fixtures_label,
+                 const std::string& signing_key_pem);
+
+  // Saves state.json when persistence is on. Call with state_mutex held, after a change.
+  void StateChangedLocked();
+  // Back to the fixtures: world, throttling buckets, faults and the request log.
+  void Reset();
+
+  EmulatorOptions options;
+  std::filesystem::path data_dir;
+  std::string base_url;  // https://{hostname}:{port}, set once the listener is bound
+  std::string fixtures_name;
+
+  std::mutex state_mutex;
+  World initial_world;
+  World world;
+
+  TokenSigner signer;
+  Throttler throttler;
+  FaultInjector faults;
+  RequestLog requests;
+  std::function<void()> on_shutdown_requested;
+};
+
+std::filesystem::path StateFilePath(const std::filesystem::path& data_dir);
+
+}  // namespace azscsp::emulator

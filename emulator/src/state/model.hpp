@@ -1,0 +1,107 @@
+// The emulated world: directories, service principals, Azure subscriptions and the
+// Microsoft.AzureStack resources. Loaded from fixtures, mutated by ARM calls, and saved in the
+// same JSON shape (state.json), so a persisted state is itself a valid fixtures file.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace azscsp::emulator {
+
+struct Tenant {
+  std::string id;
+  std::string domain;
+  std::string display_name;
+  std::string partner_id;
+};
+
+struct ServicePrincipal {
+  std::string display_name;
+  std::string app_id;
+  std::string object_id;
+  std::string tenant_id;
+  std::vector<std::string> secrets;
+};
+
+struct ResourceGroup {
+  std::string name;
+  std::string location;
+};
+
+struct RoleAssignment {
+  std::string principal_id;
+  std::string role;  // "Owner", "Contributor", "Reader", ...
+};
+
+struct Subscription {
+  std::string id;
+  std::string display_name;
+  std::string tenant_id;
+  std::string offer;       // "CSP", "PayAsYouGo", ...
+  std::string partner_id;  // CSP partner the subscription rolls up to
+  std::vector<std::string> registered_providers;
+  std::vector<ResourceGroup> resource_groups;
+  std::vector<RoleAssignment> role_assignments;
+};
+
+struct CustomerSubscription {
+  std::string name;  // customer subscription id, case as first created
+  std::string tenant_id;
+  std::string etag;
+  std::string created_by, created_by_type, created_at;
+  std::string last_modified_by, last_modified_by_type, last_modified_at;
+};
+
+struct Registration {
+  std::string subscription_id;
+  std::string resource_group;
+  std::string name;
+  std::string location = "global";
+  std::string cloud_id;
+  std::string object_id;
+  std::string billing_model;
+  bool csp_approved = false;  // multi-tenancy enabled by Microsoft
+  std::string etag;
+  boost::json::object tags;
+  std::vector<CustomerSubscription> customer_subscriptions;  // insertion order = list order
+};
+
+// How to treat a well-formed customer subscription id that no fixture lists.
+struct UnknownSubscriptionPolicy {
+  std::string treat_as = "CSP";  // "CSP" or "Invalid"
+  std::string partner_id;
+};
+
+struct World {
+  std::vector<Tenant> tenants;
+  std::vector<ServicePrincipal> service_principals;
+  std::vector<Subscription> subscriptions;
+  std::vector<Registration> registrations;
+  UnknownSubscriptionPolicy unknown_subscriptions;
+  bool new_registrations_csp_approved = false;
+
+  const Tenant* FindTenant(std::string_view id_or_domain) const;
+  const ServicePrincipal* FindServicePrincipal(std::string_view tenant_id,
+                                               std::string_view app_id) const;
+  const ServicePrincipal* FindServicePrincipalByObjectId(std::string_view object_id) const;
+  Subscription* FindSubscription(std::string_view id);
+  const Subscription* FindSubscription(std::string_view id) const;
+  Registration* FindRegistration(std::string_view subscription_id, std::string_view resource_group,
+                                 std::string_view name);
+  // Partner id of a subscription: its own, or its directory's.
+  std::string PartnerOf(const Subscription& subscription) const;
+};
+
+// Throws std::runtime_error naming the offending field.
+World ParseWorld(const boost::json::value& fixtures);
+boost::json::value WorldToJson(const World& world);
+
+ResourceGroup* FindResourceGroup(Subscription& subscription, std::string_view name);
+CustomerSubscription* FindCustomerSubscription(Registration& registration, std::string_view name);
+std::string NewEtag();  // quoted, as ARM writes it: "\"0e00ab2b-...\""
+
+}  // namespace azscsp::emulator
