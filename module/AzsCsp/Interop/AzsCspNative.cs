@@ -922,8 +922,8 @@ namespace AzsCsp
         public string ResourceGroupName { get; set; }
         public string RegistrationName { get; set; }
         public string CustomerSubscriptionId { get; set; }
-        /// <summary>False when the mapping was already absent.</summary>
-        public bool Existed { get; set; }
+        /// <summary>True: it was mapped; False: it was already absent; null: the service did not say (204 No Content).</summary>
+        public bool? Existed { get; set; }
         public string ContextName { get; set; }
         public string ResourceId { get { return Id; } }
 
@@ -935,7 +935,7 @@ namespace AzsCsp
             {
                 Id = JsonValue.String(e, "id"),
                 CustomerSubscriptionId = JsonValue.String(e, "customerSubscriptionId"),
-                Existed = JsonValue.Bool(e, "existed") ?? true,
+                Existed = JsonValue.Bool(e, "existed"),
                 ContextName = contextName
             };
             r.RegistrationSubscriptionId = JsonValue.IdSegment(r.Id, "subscriptions");

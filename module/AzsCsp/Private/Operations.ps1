@@ -322,7 +322,7 @@ function Write-AzsCspBatchResult {
     $removed = ConvertTo-AzsCspOutput -OutputKind 'RemovedCustomerSubscription' -NativeEvent $NativeEvent -ContextName $pending.ContextName
     $t = $pending.Target
     if ($null -eq $removed) {
-        $removed = [AzsCsp.RemovedCustomerSubscription]@{ Existed = $true }
+        $removed = [AzsCsp.RemovedCustomerSubscription]::new()
     }
     if ([string]::IsNullOrEmpty($removed.Id)) { $removed.Id = $t.ResourceId }
     if ([string]::IsNullOrEmpty($removed.CustomerSubscriptionId)) { $removed.CustomerSubscriptionId = $t.CustomerSubscriptionId }
@@ -330,9 +330,7 @@ function Write-AzsCspBatchResult {
     if ([string]::IsNullOrEmpty($removed.ResourceGroupName)) { $removed.ResourceGroupName = $t.ResourceGroupName }
     if ([string]::IsNullOrEmpty($removed.RegistrationName)) { $removed.RegistrationName = $t.RegistrationName }
     if ([string]::IsNullOrEmpty($removed.ContextName)) { $removed.ContextName = $pending.ContextName }
-    if (-not $removed.Existed -and -not $State.WarnedByNative) {
-        $cmdlet.WriteWarning(("Customer subscription '{0}' is not mapped to registration '{1}' (already absent); nothing to remove." -f $removed.CustomerSubscriptionId, $removed.RegistrationName))
-    }
+    # Existed = False: the native core already wrote the 'already absent' warning as a log event.
     if ($State.PassThru) {
         $removed
     }

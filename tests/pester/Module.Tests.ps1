@@ -1,0 +1,264 @@
+#Requires -Version 7.2
+# The module's shape: manifest, exported commands, help, parameter metadata, native library loading.
+
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifestPath = Get-AzsCspTestModulePath
+    $commandNames = @((Import-PowerShellDataFile -LiteralPath $manifestPath).FunctionsToExport)
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifestPath = Get-AzsCspTestModulePath
+    $moduleRoot = Split-Path -Parent $manifestPath
+    Import-Module $manifestPath -Force
+    $expectedCommands = @(
+        'Connect-AzsCspAccount', 'Disconnect-AzsCspAccount', 'Get-AzsCspContext', 'Get-AzsRegistration',
+        'New-AzsCustomerSubscription', 'Get-AzsCustomerSubscription', 'Remove-AzsCustomerSubscription')
+
+    function Invoke-ChildPwsh {
+        # Runs a script in a new pwsh process (the native library is loaded once per process).
+        param([string] $Script, [hashtable] $Environment = @{})
+        # pwsh may run as 'dotnet pwsh.dll' (a .NET global tool): start it the same way.
+        $pwsh = [Environment]::ProcessPath
+        $prefix = @()
+        if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') {
+            $prefix = @([Environment]::GetCommandLineArgs()[0])
+        }
+        $saved = @{}
+        foreach ($key in $Environment.Keys) {
+            $saved[$key] = [Environment]::GetEnvironmentVariable($key)
+            [Environment]::SetEnvironmentVariable($key, $Environment[$key])
+        }
+        try {
+            $output = & $pwsh @prefix -NoProfile -NonInteractive -Command $Script 2>&1 | Out-String
+        }
+        finally {
+            foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
+        }
+        return $output
+    }
+}
+
+Describe 'AzsCsp manifest' {
+    BeforeAll {
+        $data = Import-PowerShellDataFile -LiteralPath $manifestPath
+    }
+
+    It 'is a valid module manifest' {
+        { Test-ModuleManifest -Path $manifestPath -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'exports the seven commands explicitly, without wildcards' {
+        $data.FunctionsToExport | Should -Be $expectedCommands
+        $data.FunctionsToExport | Should -Not -Contain '*'
+        @($data.CmdletsToExport).Count | Should -Be 0
+        @($data.AliasesToExport).Count | Should -Be 0
+        @($data.VariablesToExport).Count | Should -Be 0
+    }
+
+    It 'targets PowerShell 7.2+ Core with format views and no Az dependency' {
+        $data.CompatiblePSEditions | Should -Be @('Core')
+        $data.PowerShellVersion | Should -Be '7.2'
+        $data.FormatsToProcess | Should -Contain 'AzsCsp.Format.ps1xml'
+        $data.ContainsKey('RequiredModules') | Should -BeFalse
+        Get-Content -LiteralPath (Join-Path $moduleRoot 'AzsCsp.psm1') -Raw | Should -Not -Match 'Az\.Accounts|Az\.Resources|AzureRM'
+    }
+
+    It 'exports exactly the manifest commands' {
+        $exported = @((Get-Module AzsCsp).ExportedCommands.Keys | Sort-Object)
+        $exported | Should -Be @($expectedCommands | Sort-Object)
+    }
+
+    It 'loads the format views for every output type' {
+        foreach ($type in 'AzsCsp.CustomerSubscription', 'AzsCsp.Registration', 'AzsCsp.Context', 'AzsCsp.RemovedCustomerSubscription') {
+            $view = Get-FormatData -TypeName $type
+            $view | Should -Not -BeNullOrEmpty -Because "$type needs a table view"
+        }
+    }
+}
+
+Describe 'Help of <_>' -ForEach $commandNames {
+    BeforeAll {
+        $name = $_
+        $help = Get-Help -Name $name -Full
+        $command = Get-Command -Name $name
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    }
+
+    It 'has a synopsis and a description' {
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match "^$name\s"   # not the generated syntax line
+        ($help.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty
+    }
+
+    It 'documents every parameter' {
+        $parameters = $command.Parameters.Values | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) }
+        foreach ($parameter in $parameters) {
+            $doc = $help.parameters.parameter | Where-Object Name -EQ $parameter.Name
+            ($doc.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "parameter -$($parameter.Name) of $name needs help"
+        }
+    }
+
+    It 'has at least two examples, outputs and links' {
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        ($help.returnValues | Out-String).Trim() | Should -Not -BeNullOrEmpty
+        @($help.relatedLinks.navigationLink).Count | Should -BeGreaterOrEqual 1
+    }
+}
+
+Describe 'Documented command swaps in help' {
+    It 'New-AzsCustomerSubscription shows the New-AzResource swap and a CSV bulk import' {
+        $examples = (Get-Help New-AzsCustomerSubscription -Examples | Out-String)
+        $examples | Should -Match 'New-AzsCustomerSubscription -ResourceId "subscriptions/[^"]+/customerSubscriptions/[^"]+" -ApiVersion 2017-06-01'
+        $examples | Should -Match 'Import-Csv .+ \| New-AzsCustomerSubscription'
+    }
+
+    It 'Get- and Remove-AzsCustomerSubscription show the Get-AzResource / Remove-AzResource swaps' {
+        (Get-Help Get-AzsCustomerSubscription -Examples | Out-String) | Should -Match 'Get-AzsCustomerSubscription -ResourceId "subscriptions/[^"]+/customerSubscriptions" -ApiVersion 2017-06-01'
+        (Get-Help Remove-AzsCustomerSubscription -Examples | Out-String) | Should -Match 'Remove-AzsCustomerSubscription -ResourceId "subscriptions/[^"]+" -ApiVersion 2017-06-01'
+    }
+}
+
+Describe 'Command metadata' {
+    It 'New-AzsCustomerSubscription supports ShouldProcess with ConfirmImpact Medium' {
+        $binding = (Get-Command New-AzsCustomerSubscription).ScriptBlock.Attributes | Where-Object { $_ -is [System.Management.Automation.CmdletBindingAttribute] }
+        $binding.SupportsShouldProcess | Should -BeTrue
+        $binding.ConfirmImpact | Should -Be 'Medium'
+        $binding.DefaultParameterSetName | Should -Be 'ByName'
+    }
+
+    It 'Remove-AzsCustomerSubscription supports ShouldProcess with ConfirmImpact High' {
+        $binding = (Get-Command Remove-AzsCustomerSubscription).ScriptBlock.Attributes | Where-Object { $_ -is [System.Management.Automation.CmdletBindingAttribute] }
+        $binding.SupportsShouldProcess | Should -BeTrue
+        $binding.ConfirmImpact | Should -Be 'High'
+    }
+
+    It 'has the ByName and ByResourceId parameter sets on the customer subscription commands' {
+        foreach ($name in 'New-AzsCustomerSubscription', 'Get-AzsCustomerSubscription', 'Remove-AzsCustomerSubscription') {
+            (Get-Command $name).ParameterSets.Name | Should -Be @('ByName', 'ByResourceId')
+            (Get-Command $name).Parameters['ResourceId'].Aliases | Should -Contain 'Id'
+        }
+    }
+
+    It 'binds the CSV columns by property name' {
+        $parameters = (Get-Command New-AzsCustomerSubscription).Parameters
+        foreach ($name in 'RegistrationSubscriptionId', 'ResourceGroupName', 'RegistrationName', 'CustomerSubscriptionId', 'TenantId', 'ResourceId') {
+            $parameters[$name].ParameterSets.Values.ValueFromPipelineByPropertyName | Should -Contain $true -Because "-$name binds by property name"
+        }
+        $parameters['CustomerSubscriptionId'].Aliases | Should -Contain 'CustomerSubscriptionName'
+        $parameters['ResourceGroupName'].Aliases | Should -Contain 'ResourceGroup'
+    }
+
+    It 'names the Connect-AzsCspAccount parameter set ServicePrincipalSecret and hides -TokenVersion' {
+        $command = Get-Command Connect-AzsCspAccount
+        $command.DefaultParameterSet | Should -Be 'ServicePrincipalSecret'
+        ($command.Parameters['TokenVersion'].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }).DontShow | Should -Contain $true
+    }
+}
+
+Describe 'Parameter validation before any request' {
+    It 'rejects an unsupported -ApiVersion with the supported list' -ForEach @(
+        @{ Command = 'New-AzsCustomerSubscription' }
+        @{ Command = 'Get-AzsCustomerSubscription' }
+        @{ Command = 'Remove-AzsCustomerSubscription' }
+    ) {
+        $id = 'subscriptions/414f12af-d3bb-44fd-a278-d0aff47d869b/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/myreg/customerSubscriptions/fd6f3b4e-ca7e-4807-8b42-cb4ec0d55f3c'
+        $err = { & $Command -ResourceId $id -ApiVersion '2016-01-01' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -PassThru
+        $err.Exception.Message | Should -Match '2017-06-01'
+        $err.Exception.Message | Should -Match '2022-06-01'
+    }
+
+    It 'says "Run Connect-AzsCspAccount first" with a stable ErrorId when no context is signed in' {
+        Disconnect-AzsCspAccount -All
+        $err = { Get-AzsCustomerSubscription -RegistrationSubscriptionId 414f12af-d3bb-44fd-a278-d0aff47d869b -RegistrationName myreg } |
+            Should -Throw -ErrorId 'AzsCsp.NotConnected,*' -PassThru
+        $err.Exception.Message | Should -Match 'Run Connect-AzsCspAccount first'
+        { Get-AzsRegistration -SubscriptionId 414f12af-d3bb-44fd-a278-d0aff47d869b } | Should -Throw -ErrorId 'AzsCsp.NotConnected,*'
+        { New-AzsCustomerSubscription -RegistrationSubscriptionId 414f12af-d3bb-44fd-a278-d0aff47d869b -RegistrationName myreg -CustomerSubscriptionId fd6f3b4e-ca7e-4807-8b42-cb4ec0d55f3c } | Should -Throw -ErrorId 'AzsCsp.NotConnected,*'
+        { Remove-AzsCustomerSubscription -RegistrationSubscriptionId 414f12af-d3bb-44fd-a278-d0aff47d869b -RegistrationName myreg -CustomerSubscriptionId fd6f3b4e-ca7e-4807-8b42-cb4ec0d55f3c -Force } | Should -Throw -ErrorId 'AzsCsp.NotConnected,*'
+    }
+
+    It 'reports an unknown -Context by name' {
+        { Get-AzsRegistration -SubscriptionId 414f12af-d3bb-44fd-a278-d0aff47d869b -Context 'no-such-context' } | Should -Throw -ErrorId 'AzsCsp.ContextNotFound,*'
+    }
+
+    It 'returns nothing from Get-AzsCspContext when nobody is signed in' {
+        Get-AzsCspContext | Should -BeNullOrEmpty
+        Get-AzsCspContext -ListAvailable | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Native library loading' {
+    It 'loaded a library with ABI version 1' {
+        [AzsCsp.Native]::IsLoaded | Should -BeTrue
+        [AzsCsp.Native]::LoadedAbiVersion | Should -Be 1
+        [AzsCsp.Native]::Version | Should -Match '^\d+\.\d+'
+    }
+
+    It 'imports without the library and fails Connect-AzsCspAccount with AzsCsp.NativeLibraryNotFound' {
+        $missing = Join-Path $TestDrive 'nowhere/libazscsp.so'
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$manifestPath'
+`$null = Get-Help New-AzsCustomerSubscription
+`$credential = [pscredential]::new('app', (ConvertTo-SecureString 'not-used' -AsPlainText -Force))
+try { Connect-AzsCspAccount -ServicePrincipal -Credential `$credential -Tenant t; 'NO ERROR' }
+catch { 'ERRORID=' + `$_.FullyQualifiedErrorId; 'MESSAGE=' + `$_.Exception.Message }
+"@
+        $output = Invoke-ChildPwsh -Script $script -Environment @{ AZSCSP_NATIVE_LIBRARY = $missing }
+        $output | Should -Match 'ERRORID=AzsCsp\.NativeLibraryNotFound,Connect-AzsCspAccount'
+        $output | Should -Match ([regex]::Escape($missing))
+    }
+
+    It 'loads the library from the module bin folder when AZSCSP_NATIVE_LIBRARY is not set' {
+        $bin = Join-Path (Join-Path $moduleRoot 'bin') ([AzsCsp.Native]::DefaultLibraryFileName)
+        if (-not (Test-Path -LiteralPath $bin)) {
+            Set-ItResult -Skipped -Because "$bin was not built"
+            return
+        }
+        $script = "Import-Module '$manifestPath'; [AzsCsp.Native]::IsLoaded; [AzsCsp.Native]::LoadedPath"
+        $output = Invoke-ChildPwsh -Script $script -Environment @{ AZSCSP_NATIVE_LIBRARY = $null }
+        $output | Should -Match 'True'
+        $output | Should -Match ([regex]::Escape($bin))
+    }
+
+    It 'refuses a library with another ABI version' {
+        $cc = Get-Command cc, gcc, clang -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($IsWindows -or -not $cc) {
+            Set-ItResult -Skipped -Because 'no C compiler to build a fake library'
+            return
+        }
+        $source = Join-Path $TestDrive 'fake.c'
+        $library = Join-Path $TestDrive 'libfake.so'
+        Set-Content -LiteralPath $source -Value 'int azscsp_abi_version(void) { return 99; }'
+        & $cc.Source -shared -fPIC -o $library $source
+        $script = @"
+Import-Module '$manifestPath'
+`$credential = [pscredential]::new('app', (ConvertTo-SecureString 'not-used' -AsPlainText -Force))
+try { Connect-AzsCspAccount -ServicePrincipal -Credential `$credential -Tenant t -ErrorAction Stop; 'NO ERROR' }
+catch { 'ERRORID=' + `$_.FullyQualifiedErrorId; 'MESSAGE=' + `$_.Exception.Message }
+"@
+        $output = Invoke-ChildPwsh -Script $script -Environment @{ AZSCSP_NATIVE_LIBRARY = $library }
+        $output | Should -Match 'ERRORID=AzsCsp\.NativeLibraryAbiMismatch'
+        $output | Should -Match 'ABI version 99'
+    }
+}
+
+Describe 'PowerShell 7.2 loading path' {
+    It 'strips the clean block to a script that still parses' {
+        $psm1 = Get-Content -LiteralPath (Join-Path $moduleRoot 'AzsCsp.psm1') -Raw
+        $pattern = [regex]::Match($psm1, "Replace\(\`$text, '([^']+)'").Groups[1].Value
+        $pattern | Should -Not -BeNullOrEmpty
+        foreach ($file in Get-ChildItem -Path (Join-Path $moduleRoot 'Public') -Filter '*.ps1') {
+            $text = [regex]::Replace((Get-Content -LiteralPath $file.FullName -Raw), $pattern, '')
+            $tokens = $null
+            $errors = $null
+            $ast = [System.Management.Automation.Language.Parser]::ParseInput($text, [ref]$tokens, [ref]$errors)
+            $errors | Should -BeNullOrEmpty
+            $function = $ast.Find({ param($node) $node -is [System.Management.Automation.Language.FunctionDefinitionAst] }, $false)
+            $function.Body.CleanBlock | Should -BeNullOrEmpty -Because "$($file.Name) must not keep a clean block for 7.2"
+            ($function.Body.EndBlock -or $function.Body.ProcessBlock) | Should -BeTrue
+        }
+    }
+}
