@@ -1,0 +1,33 @@
+// The platform trust store for OpenSSL. Kept apart: <wincrypt.h> must precede the OpenSSL
+// headers, and Asio must not see <windows.h> first.
+#ifdef _WIN32
+#include <wincrypt.h>
+#include <windows.h>
+#endif
+
+#include <openssl/err.h>
+#include <openssl/x509.h>
+
+namespace azscsp::http {
+
+void AddPlatformTrustStore(X509_STORE* store) {
+#ifdef _WIN32
+  HCERTSTORE system_store = CertOpenSystemStoreW(0, L"ROOT");
+  if (system_store == nullptr) return;
+  PCCERT_CONTEXT certificate = nullptr;
+  while ((certificate = CertEnumCertificatesInStore(system_store, certificate)) != nullptr) {
+    const unsigned char* encoded = certificate->pbCertEncoded;
+    X509* x509 = d2i_X509(nullptr, &encoded, static_cast<long>(certificate->cbCertEncoded));
+    if (x509 != nullptr) {
+      X509_STORE_add_cert(store, x509);  // duplicates are ignored
+      X509_free(x509);
+    }
+  }
+  CertCloseStore(system_store, 0);
+  ERR_clear_error();
+#else
+  (void)store;
+#endif
+}
+
+}  // namespace azscsp::http
