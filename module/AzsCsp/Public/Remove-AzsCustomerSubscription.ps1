@@ -14,6 +14,10 @@ function Remove-AzsCustomerSubscription {
     the same -ResourceId string and -ApiVersion work. Mappings can also be piped from
     Get-AzsCustomerSubscription. A mapping that is already absent gives a warning, not an error.
 
+    To remove more mappings than fit on one page of the list (about 50), collect them before piping
+    (see the examples): removing while Get-AzsCustomerSubscription is still reading the pages can make
+    the service skip entries of later pages.
+
     The command asks for confirmation (ConfirmImpact High) unless -Force or -Confirm:$false is given;
     -WhatIf shows what would be removed, even with -Force. Several inputs run in parallel
     (-ThrottleLimit); Ctrl+C cancels the requests still running.
@@ -73,6 +77,13 @@ function Remove-AzsCustomerSubscription {
     PS> Get-AzsCustomerSubscription -RegistrationSubscriptionId $sub -RegistrationName myreg | Where-Object TenantId -eq $tenant | Remove-AzsCustomerSubscription -Force -PassThru
 
     Removes the mappings of one tenant without prompting and reports what was removed.
+
+    .EXAMPLE
+    PS> $all = Get-AzsCustomerSubscription -RegistrationSubscriptionId $sub -RegistrationName myreg
+    PS> $all | Remove-AzsCustomerSubscription -Force -ThrottleLimit 16
+
+    Removes every mapping of the registration: the list is read completely first, then the removals run
+    16 at a time.
 
     .EXAMPLE
     PS> Import-Csv ./leavers.csv | Remove-AzsCustomerSubscription -RegistrationSubscriptionId $sub -RegistrationName myreg -WhatIf
