@@ -82,7 +82,7 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request) 
   entry.time = Iso8601(Clock::now());
   entry.method = request.method;
   entry.path = info.target.raw_path;
-  entry.query = info.target.raw_query;
+  entry.query = RequestLog::SafeQuery(info.target.raw_query);
   entry.status = response.drop_connection ? 0 : response.status;
   entry.fault = faulted;
   entry.duration_ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(

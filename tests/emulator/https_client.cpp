@@ -102,10 +102,13 @@ class HttpsClient::Impl {
     http::write(*stream_, request);
 
     beast::flat_buffer buffer;
-    http::response_parser<http::string_body> parser;
-    parser.skip(method == "HEAD");
-    http::read(*stream_, buffer, parser);
-    const auto& response = parser.get();
+    std::optional<http::response_parser<http::string_body>> parser;
+    do {  // skip interim 1xx answers (100 Continue)
+      parser.emplace();
+      parser->skip(method == "HEAD");
+      http::read(*stream_, buffer, *parser);
+    } while (parser->get().result_int() / 100 == 1);
+    const auto& response = parser->get();
     HttpResult result;
     result.status = static_cast<int>(response.result_int());
     for (const auto& field : response) {

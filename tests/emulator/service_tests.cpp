@@ -166,6 +166,23 @@ BOOST_AUTO_TEST_CASE(fault_close_connection_and_delay) {
   BOOST_TEST(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() >= 400);
 }
 
+BOOST_AUTO_TEST_CASE(request_log_redacts_credentials_in_queries) {
+  EmulatorUnderTest emu;
+  emu.client().Request("POST", "/" + fx::kHomeTenant + "/oauth2/token?client_secret=s3cr3t&x=1",
+                       "grant_type=client_credentials");
+  HttpResult log = emu.client().Request("GET", "/_emulator/requests?pathContains=oauth2");
+  BOOST_TEST(log.body.find("s3cr3t") == std::string::npos);
+  BOOST_TEST(log.Json().at("value").at(0).at("query").as_string() == "client_secret=REDACTED&x=1");
+}
+
+BOOST_AUTO_TEST_CASE(expect_100_continue_gets_an_interim_answer) {
+  EmulatorUnderTest emu;
+  HttpResult r = emu.Arm("PUT", EmulatorUnderTest::MappingPath("myreg", fx::kFabrikamSub), "{}",
+                         nullptr, {{"Expect", "100-continue"}});
+  BOOST_TEST(r.status == 200, r.body);
+  BOOST_TEST(r.Json().at("properties").at("tenantId").as_string() == fx::kFabrikamTenant);
+}
+
 BOOST_AUTO_TEST_CASE(reset_restores_the_fixtures) {
   EmulatorUnderTest emu;
   BOOST_TEST(emu.Arm("PUT", EmulatorUnderTest::MappingPath("myreg", fx::kFabrikamSub)).status ==

@@ -18,6 +18,22 @@ json::object RequestLog::SafeHeaders(const Headers& headers) {
   return out;
 }
 
+std::string RequestLog::SafeQuery(const std::string& raw_query) {
+  static const char* const kSecrets[] = {"client_secret", "client_assertion", "password",
+                                         "refresh_token", "access_token",     "code",
+                                         "device_code",   "assertion"};
+  std::string out;
+  for (const std::string& pair : Split(raw_query, '&')) {
+    size_t eq = pair.find('=');
+    std::string name = PercentDecode(pair.substr(0, eq), true);
+    bool secret = false;
+    for (const char* s : kSecrets) secret |= IEquals(name, s);
+    if (!out.empty()) out += '&';
+    out += secret && eq != std::string::npos ? pair.substr(0, eq) + "=REDACTED" : pair;
+  }
+  return out;
+}
+
 void RequestLog::Add(RequestLogEntry entry) {
   std::lock_guard<std::mutex> lock(mutex_);
   entries_.push_back(std::move(entry));

@@ -33,6 +33,8 @@ class RequestLog {
   boost::json::array List(const std::string& path_contains);
 
   static boost::json::object SafeHeaders(const Headers& headers);
+  // The raw query with credential-like values (client_secret, password, ...) replaced.
+  static std::string SafeQuery(const std::string& raw_query);
 
  private:
   size_t capacity_;
