@@ -272,4 +272,47 @@ BOOST_AUTO_TEST_CASE(resource_groups_and_provider_registration) {
   std::filesystem::remove(file);
 }
 
+BOOST_AUTO_TEST_CASE(locks_protect_the_registration) {
+  EmulatorUnderTest emu;
+  const std::string cloud = "33333333-2222-4333-8444-555555555555";
+  std::string reg = kRegs + "lockedreg";
+  BOOST_TEST_REQUIRE(
+      emu.Arm("PUT", reg + "?api-version=2017-06-01", RegistrationBody(cloud)).status == 201);
+  std::string lock = reg + "/providers/Microsoft.Authorization/locks/RegistrationResourceLock";
+  HttpResult r = emu.Arm("PUT", lock + "?api-version=2020-05-01",
+                         R"({"properties":{"level":"CanNotDelete","notes":"keep"}})");
+  BOOST_TEST_REQUIRE(r.status == 201, r.body);
+  BOOST_TEST(r.Json().at("type").as_string() == "Microsoft.Authorization/locks");
+  r = emu.Arm("GET", reg + "/providers/Microsoft.Authorization/locks?api-version=2020-05-01");
+  BOOST_TEST(r.Json().at("value").as_array().size() == 1u);
+
+  r = emu.Arm("DELETE", reg + "?api-version=2017-06-01");
+  BOOST_TEST(r.status == 409);
+  BOOST_TEST(r.ErrorCode() == "ScopeLocked");
+  BOOST_TEST(emu.Arm("PUT", reg + "?api-version=2017-06-01", RegistrationBody(cloud)).status ==
+             200);
+
+  BOOST_TEST(
+      emu.Arm("PUT", lock + "?api-version=2020-05-01", R"({"properties":{"level":"ReadOnly"}})")
+          .status == 200);
+  BOOST_TEST(emu.Arm("PUT", reg + "?api-version=2017-06-01", RegistrationBody(cloud)).ErrorCode() ==
+             "ScopeLocked");
+  std::string reader = emu.ReaderToken();
+  BOOST_TEST(emu.Arm("DELETE", lock + "?api-version=2020-05-01", {}, &reader).status == 403);
+  BOOST_TEST(emu.Arm("DELETE", lock + "?api-version=2020-05-01").status == 200);
+  BOOST_TEST(emu.Arm("DELETE", lock + "?api-version=2020-05-01").status == 204);
+  BOOST_TEST(emu.Arm("DELETE", reg + "?api-version=2017-06-01").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(locations_and_operations) {
+  EmulatorUnderTest emu;
+  HttpResult r = emu.Arm(
+      "GET", "/subscriptions/" + fx::kRegistrationSub + "/locations?api-version=2021-04-01");
+  BOOST_TEST_REQUIRE(r.status == 200, r.body);
+  BOOST_TEST(r.Json().at("value").as_array().at(0).at("name").as_string() == "westcentralus");
+  r = emu.Arm("GET", "/providers/Microsoft.AzureStack/operations?api-version=2017-06-01");
+  BOOST_TEST_REQUIRE(r.status == 200, r.body);
+  BOOST_TEST(r.Json().at("value").as_array().size() >= 5u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -21,9 +21,12 @@ const std::vector<std::string>& VersionsOf(ResourceKind kind) {
       "2019-10-01", "2020-01-01", "2020-06-01", "2020-10-01", "2021-01-01", "2021-04-01",
       "2022-01-01", "2022-09-01", "2022-12-01", "2023-07-01", "2024-03-01", "2024-07-01",
       "2024-11-01", "2025-01-01", "2025-03-01", "2025-04-01"};
+  static const std::vector<std::string> locks = {"2015-01-01", "2016-09-01", "2020-05-01"};
   switch (kind) {
     case ResourceKind::kRegistrations:
       return registrations;
+    case ResourceKind::kLocks:
+      return locks;
     case ResourceKind::kCustomerSubscriptions:
       return customer_subscriptions;
     default:

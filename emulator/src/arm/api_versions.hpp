@@ -13,6 +13,7 @@ enum class ResourceKind {
   kResources,  // Microsoft.Resources: subscriptions, resource groups, providers
   kRegistrations,
   kCustomerSubscriptions,
+  kLocks,  // Microsoft.Authorization/locks
 };
 
 // nullopt when `api_version` is acceptable for `kind`; otherwise the 400 error.

@@ -32,6 +32,7 @@ struct ArmRoute {
 
 constexpr const char* kAny = "{}";
 const char kRegistrationsAction[] = "Microsoft.AzureStack/registrations";
+const char kLocksAction[] = "Microsoft.Authorization/locks";
 const char kCustomerSubscriptionsAction[] =
     "Microsoft.AzureStack/registrations/customerSubscriptions";
 
@@ -50,6 +51,18 @@ const std::vector<ArmRoute>& Routes() {
        "Microsoft.Resources/subscriptions",
        false,
        {{"GET", &GetSubscription, nullptr}}},
+      {{"providers", "Microsoft.AzureStack", "operations"},
+       K::kRegistrations,
+       "operations",
+       "Microsoft.AzureStack/operations",
+       false,
+       {{"GET", &ListAzureStackOperations, nullptr}}},
+      {{"subscriptions", kAny, "locations"},
+       K::kResources,
+       "locations",
+       "Microsoft.Resources/subscriptions/locations",
+       false,
+       {{"GET", &ListLocations, nullptr}}},
       {{"subscriptions", kAny, "resourcegroups"},
        K::kResources,
        "resourceGroups",
@@ -112,6 +125,22 @@ const std::vector<ArmRoute>& Routes() {
        true,
        {{"POST", &EnableRemoteManagement,
          "Microsoft.AzureStack/registrations/enableRemoteManagement/action"}}},
+      {{"subscriptions", kAny, "resourcegroups", kAny, "providers", "Microsoft.AzureStack",
+        "registrations", kAny, "providers", "Microsoft.Authorization", "locks"},
+       K::kLocks,
+       "locks",
+       kLocksAction,
+       false,
+       {{"GET", &ListRegistrationLocks, nullptr}}},
+      {{"subscriptions", kAny, "resourcegroups", kAny, "providers", "Microsoft.AzureStack",
+        "registrations", kAny, "providers", "Microsoft.Authorization", "locks", kAny},
+       K::kLocks,
+       "locks",
+       kLocksAction,
+       false,
+       {{"GET", &GetRegistrationLock, nullptr},
+        {"PUT", &PutRegistrationLock, nullptr},
+        {"DELETE", &DeleteRegistrationLock, nullptr}}},
       {{"subscriptions", kAny, "resourcegroups", kAny, "providers", "Microsoft.AzureStack",
         "registrations", kAny, "customerSubscriptions"},
        K::kCustomerSubscriptions,
@@ -202,7 +231,7 @@ HttpResponse Dispatch(ServiceContext& context, const HttpRequest& request, const
 
   World& world = context.world;
   Subscription* subscription = nullptr;
-  if (segments.size() >= 2) {
+  if (segments.size() >= 2 && IEquals(segments[0], "subscriptions")) {
     subscription = world.FindSubscription(segments[1]);
     if (!subscription) {
       return ArmError(404, "SubscriptionNotFound",
@@ -265,7 +294,8 @@ bool IsArmPath(const RequestTarget& target) {
 HttpResponse HandleArm(ServiceContext& context, const HttpRequest& request,
                        const RequestInfo& info) {
   const auto& segments = info.target.segments;
-  std::string subscription_id = segments.size() >= 2 ? segments[1] : std::string();
+  std::string subscription_id =
+      segments.size() >= 2 && IEquals(segments[0], "subscriptions") ? segments[1] : std::string();
 
   std::unique_lock<std::mutex> lock(context.state_mutex);
   std::string subscription_tenant;

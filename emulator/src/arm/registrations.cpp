@@ -3,6 +3,7 @@
 
 #include "arm/arm_call.hpp"
 #include "arm/arm_helpers.hpp"
+#include "arm/locks.hpp"
 #include "http/responses.hpp"
 #include "service_context.hpp"
 #include "util/base64.hpp"
@@ -107,6 +108,7 @@ HttpResponse Write(ArmCall& call, bool patch) {
   Registration* existing = call.world.FindRegistration(call.Param(0), call.Param(1), call.Param(2));
   if (!existing && patch) return NotFound(call);
   if (existing) {
+    if (auto locked = CheckRegistrationLocks(*existing, false)) return *locked;
     if (!IEquals(existing->cloud_id, in.cloud_id)) return CloudIdConflict(*existing, in.cloud_id);
     existing->billing_model = in.billing_model;
     if (in.tags) {
@@ -173,6 +175,7 @@ HttpResponse DeleteRegistration(ArmCall& call) {
   for (auto it = all.begin(); it != all.end(); ++it) {
     if (IEquals(it->subscription_id, call.Param(0)) && IEquals(it->resource_group, call.Param(1)) &&
         IEquals(it->name, call.Param(2))) {
+      if (auto locked = CheckRegistrationLocks(*it, true)) return *locked;
       all.erase(it);
       call.context.StateChangedLocked();
       return EmptyResponse(200);

@@ -65,7 +65,54 @@ json::object ProviderJson(const Subscription& s, const std::string& name) {
           {"resourceTypes", std::move(types)}};
 }
 
+json::object Location(const Subscription& s, const char* name, const char* display) {
+  return {{"id", "/subscriptions/" + s.id + "/locations/" + name},
+          {"name", name},
+          {"displayName", display},
+          {"regionalDisplayName", std::string("(US) ") + display}};
+}
+
 }  // namespace
+
+HttpResponse ListLocations(ArmCall& call) {
+  const Subscription& s = *call.world.FindSubscription(call.Param(0));
+  return JsonResponse(
+      200, json::object{{"value", json::array{Location(s, "westcentralus", "West Central US"),
+                                              Location(s, "eastus", "East US"),
+                                              Location(s, "westus2", "West US 2"),
+                                              Location(s, "westeurope", "West Europe")}}});
+}
+
+HttpResponse ListAzureStackOperations(ArmCall& call) {
+  auto op = [](const char* name, const char* resource, const char* operation) {
+    return json::object{{"name", name},
+                        {"display",
+                         {{"provider", "Microsoft Azure Stack"},
+                          {"resource", resource},
+                          {"operation", operation},
+                          {"description", operation}}},
+                        {"origin", "user,system"}};
+  };
+  return JsonResponse(
+      200, json::object{
+               {"value",
+                json::array{op("Microsoft.AzureStack/register/action", "Subscription",
+                               "Register Subscription for Azure Stack"),
+                            op("Microsoft.AzureStack/registrations/read", "Registration",
+                               "Get Registration"),
+                            op("Microsoft.AzureStack/registrations/write", "Registration",
+                               "Create or Update Registration"),
+                            op("Microsoft.AzureStack/registrations/delete", "Registration",
+                               "Delete Registration"),
+                            op("Microsoft.AzureStack/registrations/getActivationKey/action",
+                               "Registration", "Get Azure Stack Activation Key"),
+                            op("Microsoft.AzureStack/registrations/customerSubscriptions/read",
+                               "Customer Subscription", "Get Customer Subscription"),
+                            op("Microsoft.AzureStack/registrations/customerSubscriptions/write",
+                               "Customer Subscription", "Create Customer Subscription"),
+                            op("Microsoft.AzureStack/registrations/customerSubscriptions/delete",
+                               "Customer Subscription", "Delete Customer Subscription")}}});
+}
 
 HttpResponse ListSubscriptions(ArmCall& call) {
   json::array value;

@@ -87,6 +87,11 @@ Registration ParseRegistration(const json::object& o) {
   for (const json::value& c : Arr(o, "customerSubscriptions")) {
     r.customer_subscriptions.push_back(ParseCustomerSubscription(Obj(c, "customerSubscription")));
   }
+  for (const json::value& l : Arr(o, "locks")) {
+    const json::object& lo = Obj(l, "lock");
+    r.locks.push_back(
+        {Required(lo, "name", "lock"), Str(lo, "level", "CanNotDelete"), Str(lo, "notes")});
+  }
   return r;
 }
 
@@ -201,9 +206,12 @@ json::value WorldToJson(const World& w) {
     subs.push_back(std::move(o));
   }
   for (const Registration& r : w.registrations) {
-    json::array customers;
+    json::array customers, locks;
     for (const CustomerSubscription& c : r.customer_subscriptions) {
       customers.push_back(CustomerSubscriptionToJson(c));
+    }
+    for (const ManagementLock& l : r.locks) {
+      locks.push_back(json::object{{"name", l.name}, {"level", l.level}, {"notes", l.notes}});
     }
     regs.push_back(json::object{{"subscriptionId", r.subscription_id},
                                 {"resourceGroupName", r.resource_group},
@@ -215,7 +223,8 @@ json::value WorldToJson(const World& w) {
                                 {"cspApproved", r.csp_approved},
                                 {"etag", r.etag},
                                 {"tags", r.tags},
-                                {"customerSubscriptions", std::move(customers)}});
+                                {"customerSubscriptions", std::move(customers)},
+                                {"locks", std::move(locks)}});
   }
   return json::object{
       {"tenants", std::move(tenants)},
@@ -290,6 +299,13 @@ ResourceGroup* FindResourceGroup(Subscription& subscription, std::string_view na
 CustomerSubscription* FindCustomerSubscription(Registration& registration, std::string_view name) {
   for (CustomerSubscription& c : registration.customer_subscriptions) {
     if (IEquals(c.name, name)) return &c;
+  }
+  return nullptr;
+}
+
+ManagementLock* FindLock(Registration& registration, std::string_view name) {
+  for (ManagementLock& l : registration.locks) {
+    if (IEquals(l.name, name)) return &l;
   }
   return nullptr;
 }

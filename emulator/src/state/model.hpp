@@ -56,6 +56,13 @@ struct CustomerSubscription {
   std::string last_modified_by, last_modified_by_type, last_modified_at;
 };
 
+// Microsoft.Authorization/locks at a registration's scope.
+struct ManagementLock {
+  std::string name;
+  std::string level;  // "CanNotDelete" or "ReadOnly"
+  std::string notes;
+};
+
 struct Registration {
   std::string subscription_id;
   std::string resource_group;
@@ -68,6 +75,7 @@ struct Registration {
   std::string etag;
   boost::json::object tags;
   std::vector<CustomerSubscription> customer_subscriptions;  // insertion order = list order
+  std::vector<ManagementLock> locks;
 };
 
 // How to treat a well-formed customer subscription id that no fixture lists.
@@ -102,6 +110,7 @@ boost::json::value WorldToJson(const World& world);
 
 ResourceGroup* FindResourceGroup(Subscription& subscription, std::string_view name);
 CustomerSubscription* FindCustomerSubscription(Registration& registration, std::string_view name);
+ManagementLock* FindLock(Registration& registration, std::string_view name);
 std::string NewEtag();  // quoted, as ARM writes it: "\"0e00ab2b-...\""
 
 }  // namespace azscsp::emulator
