@@ -137,10 +137,11 @@ HttpResponse HandleTokenRequest(ServiceContext& context, const HttpRequest& http
                                 const RequestInfo& info, const std::string& tenant, bool v2) {
   TokenRequest request;
   request.v2 = v2;
-  World world;
+  World world;  // identities never change at run time: grants work on a copy of them
   {
     std::lock_guard<std::mutex> lock(context.state_mutex);
-    world = context.world;  // identities are read-only: work on a snapshot
+    world.tenants = context.world.tenants;
+    world.service_principals = context.world.service_principals;
   }
   request.tenant = world.FindTenant(tenant);
   if (!request.tenant) {
