@@ -10,7 +10,29 @@ namespace po = boost::program_options;
 namespace azscsp::emulator {
 namespace {
 
-po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet) {
+struct BucketTexts {
+  std::string reads, writes, deletes;
+};
+
+// "CAPACITY/REFILL" (e.g. "5/0.5") -> limits; false when malformed.
+bool ParseBucket(const std::string& text, BucketLimits& out) {
+  size_t slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  try {
+    size_t used = 0;
+    double capacity = std::stod(text.substr(0, slash), &used);
+    if (used != slash) return false;
+    std::string refill_text = text.substr(slash + 1);
+    double refill = std::stod(refill_text, &used);
+    if (used != refill_text.size() || capacity < 1 || refill <= 0) return false;
+    out = {capacity, refill};
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, BucketTexts& buckets) {
   po::options_description d(
       "azscsp-emulator: loopback HTTPS emulator of Azure AD token endpoints and Azure Resource\n"
       "Manager (Microsoft.AzureStack registrations and customerSubscriptions).\n\n"
@@ -38,6 +60,12 @@ po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet) {
       ("persist", po::bool_switch(&o.persist),
        "load {data-dir}/state.json at start and save it on every change")                      //
       ("threads", po::value(&o.threads)->value_name("N")->default_value(2), "worker threads")  //
+      ("bucket-reads", po::value(&buckets.reads)->value_name("CAP/REFILL"),
+       "per-principal read bucket, e.g. 5/0.5 (default: the throttling mode's)")  //
+      ("bucket-writes", po::value(&buckets.writes)->value_name("CAP/REFILL"),
+       "per-principal write bucket")  //
+      ("bucket-deletes", po::value(&buckets.deletes)->value_name("CAP/REFILL"),
+       "per-principal delete bucket")  //
       ("quiet", po::bool_switch(&quiet), "do not print one line per request");
   return d;
 }
@@ -47,7 +75,8 @@ po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet) {
 CommandLine ParseCommandLine(int argc, const char* const argv[]) {
   CommandLine result;
   int port = 0;
-  po::options_description description = Describe(result.options, port, result.quiet);
+  BucketTexts buckets;
+  po::options_description description = Describe(result.options, port, result.quiet, buckets);
   std::ostringstream usage;
   usage << description;
   try {
@@ -70,6 +99,18 @@ CommandLine ParseCommandLine(int argc, const char* const argv[]) {
     return result;
   }
   result.options.port = static_cast<uint16_t>(port);
+  const std::pair<const std::string*, BucketLimits*> bucket_options[] = {
+      {&buckets.reads, &result.options.read_limits},
+      {&buckets.writes, &result.options.write_limits},
+      {&buckets.deletes, &result.options.delete_limits}};
+  for (const auto& [text, limits] : bucket_options) {
+    if (!text->empty() && !ParseBucket(*text, *limits)) {
+      result.action = CommandLine::Action::kError;
+      result.message =
+          "bucket '" + *text + "' is invalid: expected CAPACITY/REFILL_PER_SECOND, e.g. 5/0.5";
+      return result;
+    }
+  }
   if (std::string problem = CheckOptions(result.options); !problem.empty()) {
     result.action = CommandLine::Action::kError;
     result.message = problem;

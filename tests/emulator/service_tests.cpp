@@ -290,6 +290,17 @@ BOOST_AUTO_TEST_CASE(command_line) {
   BOOST_TEST(Parse({"--port", "1"}).action == CommandLine::Action::kError);  // no --data-dir
   BOOST_TEST(Parse({"--data-dir", "d", "--bogus"}).action == CommandLine::Action::kError);
   BOOST_TEST(Parse({"--data-dir", "d", "--bind", "::1"}).action == CommandLine::Action::kRun);
+
+  CommandLine buckets =
+      Parse({"--data-dir", "d", "--bucket-reads", "5/0.5", "--bucket-deletes", "7/2"});
+  BOOST_TEST_REQUIRE(buckets.action == CommandLine::Action::kRun, buckets.message);
+  BOOST_TEST(buckets.options.read_limits.capacity == 5);
+  BOOST_TEST(buckets.options.read_limits.refill_per_second == 0.5);
+  BOOST_TEST(buckets.options.delete_limits.capacity == 7);
+  BOOST_TEST(buckets.options.write_limits.capacity == 0);  // mode default
+  bad = Parse({"--data-dir", "d", "--bucket-writes", "lots"});
+  BOOST_TEST(bad.action == CommandLine::Action::kError);
+  BOOST_TEST(bad.message.find("lots") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

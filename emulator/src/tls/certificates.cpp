@@ -3,6 +3,7 @@
 #include <openssl/bn.h>
 #include <openssl/x509v3.h>
 
+#include <ctime>
 #include <stdexcept>
 #include <vector>
 
