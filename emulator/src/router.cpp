@@ -73,7 +73,13 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request) 
     response = FaultResponse(*fault, info, IsIdentityPath(info.target));
     faulted = true;
   } else {
-    response = Route(context, request, info);
+    try {
+      response = Route(context, request, info);
+    } catch (const std::exception& e) {
+      // A failing handler (say, state.json not writable) must not take the server down.
+      response = ArmError(500, "InternalServerError",
+                          std::string("azscsp-emulator failed to handle the request: ") + e.what());
+    }
   }
   if (fault) response.delay_ms = fault->delay_ms;
   AddCommonHeaders(response, request, info);

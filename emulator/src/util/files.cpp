@@ -1,8 +1,10 @@
 #include "util/files.hpp"
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #ifdef _WIN32
 #include <process.h>
@@ -37,7 +39,13 @@ void WriteFileAtomic(const std::filesystem::path& path, const std::string& conte
     fs::permissions(temp, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace,
                     ec);
   }
-  fs::rename(temp, path, ec);  // replaces an existing file on POSIX and Windows
+  // Replaces an existing file on POSIX and Windows; on Windows a reader holding the target open
+  // makes the rename fail for a moment, so try a few times.
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    fs::rename(temp, path, ec);
+    if (!ec) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   if (ec) {
     fs::remove(temp, ec);
     throw std::runtime_error("cannot replace " + path.string() + ": " + ec.message());
