@@ -98,6 +98,7 @@ function Invoke-AzsCspOperation {
     $json = ConvertTo-AzsCspArgumentJson -Arguments $Arguments
     Write-Debug ("AzsCsp: starting {0} {1}" -f $Operation, $json)
     $op = $null
+    $progressShown = $false
     try {
         $err = $null
         $op = [AzsCsp.NativeOperation]::Start($Entry.Client, $Operation, $json, [ref]$err)
@@ -143,6 +144,7 @@ function Invoke-AzsCspOperation {
                         $progress.Status = '{0} done' -f $ev.Completed
                     }
                     Write-Progress @progress
+                    $progressShown = $true
                 }
                 default {
                     Write-Debug ("AzsCsp: ignoring a '{0}' event of {1}." -f $ev.Kind, $Operation)
@@ -154,7 +156,9 @@ function Invoke-AzsCspOperation {
         if ($null -ne $op) {
             $op.Dispose()
         }
-        Write-Progress -Id 1 -Activity $Activity -Completed
+        if ($progressShown) {
+            Write-Progress -Id 1 -Activity $Activity -Completed
+        }
     }
 }
 
