@@ -25,13 +25,6 @@
     VariablesToExport    = @()
     AliasesToExport      = @()
 
-    FileList             = @(
-        'AzsCsp.psd1'
-        'AzsCsp.psm1'
-        'AzsCsp.Format.ps1xml'
-        'Interop/AzsCspNative.cs'
-    )
-
     PrivateData          = @{
         PSData = @{
             Tags         = @('AzureStack', 'AzureStackHub', 'CSP', 'CloudSolutionProvider', 'Billing', 'Registration', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')

@@ -72,6 +72,18 @@ Describe 'Connect-AzsCspAccount' {
         { Connect-AzsCspAccount @parameters } | Should -Throw -ErrorId 'AzsCsp.ResourceManagerEndpointRequired,*'
     }
 
+    It 'refuses custom endpoints with a built-in environment name' {
+        $parameters = Get-AzsCspTestConnectParameter -Emulator $emulator
+        $parameters.Environment = 'AzureCloud'
+        { Connect-AzsCspAccount @parameters } | Should -Throw -ErrorId 'AzsCsp.BuiltInEnvironmentEndpoints,*'
+    }
+
+    It 'names the environment Custom when only -ResourceManagerEndpoint is given' {
+        $parameters = Get-AzsCspTestConnectParameter -Emulator $emulator
+        $parameters.Remove('Environment')
+        (Connect-AzsCspAccount @parameters).Environment | Should -Be 'Custom'
+    }
+
     It 'reports a wrong client secret as an AuthenticationError record and stores no context' {
         $parameters = Get-AzsCspTestConnectParameter -Emulator $emulator
         $wrong = 'not-the-secret-' + [guid]::NewGuid()

@@ -160,6 +160,12 @@ function Connect-AzsCspAccount {
     $match = $builtIn | Where-Object { $_ -eq $environmentName } | Select-Object -First 1
     if ($match) {
         $environmentName = $match
+        if ($ResourceManagerEndpoint -or $ActiveDirectoryAuthority -or $ActiveDirectoryResourceId) {
+            $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.BuiltInEnvironmentEndpoints' -Argument 'Environment' -TargetObject $Environment `
+                -Message ("'{0}' is a built-in environment with fixed endpoints; -ResourceManagerEndpoint, -ActiveDirectoryAuthority and -ActiveDirectoryResourceId describe a custom one." -f $match) `
+                -RecommendedAction 'Give the custom cloud its own name with -Environment (for example -Environment AzureStackUser), or omit the endpoint parameters.'
+            $PSCmdlet.ThrowTerminatingError($record)
+        }
     }
     elseif (-not $ResourceManagerEndpoint) {
         $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.ResourceManagerEndpointRequired' -Argument 'ResourceManagerEndpoint' -TargetObject $Environment `
