@@ -22,6 +22,10 @@ function Connect-AzsCspAccount {
     The client secret is handed to the native core without being turned into a plain string; it never
     appears in output, verbose or debug messages, or errors.
 
+    The native log level of the context follows the preferences of this command: connect with -Verbose
+    (or -Debug) to see the HTTP calls of the later commands in their -Verbose (or -Debug) output.
+    Warnings (retries, throttling) are always shown.
+
     .PARAMETER ServicePrincipal
     Signs in as a service principal (application). Required in this version.
 
