@@ -8,6 +8,7 @@
 #pragma once
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -49,6 +50,12 @@ class SocketRegistry {
   void Add(const std::shared_ptr<Tcp::socket>& socket) {
     std::lock_guard<std::mutex> lock(mutex_);
     sockets_.push_back(socket);
+  }
+  // Closing goes through the registry so it never races with ShutdownAll() on another thread.
+  void Close(Tcp::socket& socket) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    boost::system::error_code ignored;
+    socket.close(ignored);
   }
   void ShutdownAll() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -92,8 +99,7 @@ class Listener {
             on_accept(socket);
           } catch (...) {
           }
-          boost::system::error_code ignored;
-          socket->close(ignored);
+          registry_.Close(*socket);
           ++closed_;
         });
       }
@@ -159,6 +165,7 @@ struct TestReply {
   bool close_silently = false;         // close after the reply without saying so (stale keep-alive)
   std::chrono::milliseconds delay{0};  // wait this long (or until Stop) before answering
   bool never_answer = false;           // keep the connection open and never answer
+  size_t declared_length = 0;          // > 0: announce this Content-Length, send no body, close
 };
 
 class TestHttpServer {
@@ -246,6 +253,15 @@ class TestHttpServer {
         return;
       }
       if (reply.delay.count() > 0 && WaitUntilStopped(reply.delay)) return;
+
+      if (reply.declared_length > 0) {
+        bhttp::response<bhttp::empty_body> header;
+        header.version(11);
+        header.result(static_cast<unsigned>(reply.status));
+        header.content_length(reply.declared_length);
+        bhttp::write(stream, header, ec);
+        return;
+      }
 
       bhttp::response<bhttp::string_body> response;
       response.version(11);

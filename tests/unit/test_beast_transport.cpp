@@ -10,6 +10,7 @@
 
 #include "azscsp/errors.hpp"
 #include "azscsp/http/beast_transport.hpp"
+#include "azscsp/util/log.hpp"
 #include "test_tls_server.hpp"
 
 using azscsp::CancelledError;
@@ -90,6 +91,21 @@ std::string ExpectError(F&& f) {
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
+
+class RecordingSink : public azscsp::util::LogSink {
+ public:
+  azscsp::util::LogLevel Level() const override { return azscsp::util::LogLevel::Debug; }
+  void Write(azscsp::util::LogLevel, const std::string& message) override {
+    lines.push_back(message);
+  }
+  bool Has(const std::string& part) const {
+    for (const auto& line : lines) {
+      if (line.find(part) != std::string::npos) return true;
+    }
+    return false;
+  }
+  std::vector<std::string> lines;
+};
 
 uint16_t ClosedPort() {
   boost::asio::io_context io;
@@ -199,6 +215,21 @@ BOOST_AUTO_TEST_CASE(chunked_response_is_read_whole) {
   BOOST_TEST(transport.IdleConnectionCount() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(oversized_response_is_refused) {
+  TestHttpServer server(
+      [](const ReceivedRequest&) {
+        TestReply reply;
+        reply.declared_length = 65u * 1024u * 1024u;
+        return reply;
+      },
+      &SharedPki().good);
+  BeastTransport transport(Options());
+  const std::string message =
+      ExpectError<TransportError>([&] { transport.Send(Get(server.Url()), Context()); });
+  BOOST_TEST(Contains(message, "64 MiB"), message);
+  BOOST_TEST(Contains(message, "127.0.0.1"), message);
+}
+
 BOOST_AUTO_TEST_CASE(repeated_response_headers_are_combined) {
   TestHttpServer server(
       [](const ReceivedRequest&) {
@@ -274,6 +305,31 @@ BOOST_AUTO_TEST_CASE(stale_pooled_connection_is_replaced) {
   BOOST_TEST(transport.Send(Get(server.Url()), Context()).body == "reply 2");
   BOOST_TEST(server.ConnectionsAccepted() == 2);
   BOOST_TEST(transport.IdleConnectionCount() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(connection_events_go_to_the_debug_log) {
+  std::atomic<int> count{0};
+  TestHttpServer server(
+      [&count](const ReceivedRequest&) {
+        TestReply reply = Ok();
+        reply.close_silently = ++count == 2;
+        return reply;
+      },
+      &SharedPki().good);
+  BeastTransport transport(Options());
+  auto sink = std::make_shared<RecordingSink>();
+  const Context context = Context().WithLogSink(sink);
+
+  transport.Send(Get(server.Url()), context);
+  BOOST_TEST(sink->Has("Connected to 127.0.0.1:" + std::to_string(server.Port())));
+  BOOST_TEST(sink->Has("TLSv1."));
+  transport.Send(Get(server.Url()), context);
+  BOOST_TEST(sink->Has("Reusing an idle connection to 127.0.0.1"));
+  BOOST_REQUIRE(TestHttpServer::WaitFor([&] { return server.ConnectionsClosed() >= 1; }));
+  std::this_thread::sleep_for(50ms);
+  transport.Send(Get(server.Url()), context);
+  BOOST_TEST(sink->Has("retrying once on a new connection"));
+  for (const auto& line : sink->lines) BOOST_TEST_MESSAGE("log: " << line);
 }
 
 BOOST_AUTO_TEST_CASE(localhost_name_is_verified_against_the_certificate) {

@@ -2,10 +2,14 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
+#include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "azscsp/errors.hpp"
 #include "azscsp/util/context.hpp"
+#include "azscsp/util/log.hpp"
 
 using azscsp::CancelledError;
 using azscsp::TimeoutError;
@@ -119,12 +123,13 @@ BOOST_AUTO_TEST_CASE(cancel_from_another_thread) {
 }
 
 BOOST_AUTO_TEST_CASE(log_sink_travels_with_children) {
+  struct Sink : azscsp::util::LogSink {
+    azscsp::util::LogLevel Level() const override { return azscsp::util::LogLevel::Verbose; }
+    void Write(azscsp::util::LogLevel, const std::string&) override {}
+  };
   const Context context;
   BOOST_TEST(context.WithLogSink(nullptr).Log() == nullptr);
-  // LogSink is only declared here; an aliasing shared_ptr gives a non-null sink without one.
-  auto anchor = std::make_shared<int>(0);
-  std::shared_ptr<azscsp::util::LogSink> sink(
-      anchor, reinterpret_cast<azscsp::util::LogSink*>(anchor.get()));
+  auto sink = std::make_shared<Sink>();
   const Context with_sink = context.WithLogSink(sink);
   BOOST_TEST(with_sink.Log() == sink.get());
   BOOST_TEST(with_sink.WithDeadline(Context::Clock::now() + 1s).Log() == sink.get());

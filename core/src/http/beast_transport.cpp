@@ -1,6 +1,5 @@
 #include "azscsp/http/beast_transport.hpp"
 
-#include <exception>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -11,6 +10,7 @@
 #include <boost/asio/ssl/context.hpp>
 
 #include "azscsp/errors.hpp"
+#include "azscsp/util/log.hpp"
 #include "http/connection_pool.hpp"
 #include "http/exchange.hpp"
 #include "http/proxy_endpoint.hpp"
@@ -88,6 +88,8 @@ class BeastTransport::Impl {
     settings.tls = &tls_;
     settings.pool = &pool_;
     settings.verify_tls = options_.verify_tls;
+    settings.collect_notes =
+        context.Log() != nullptr && context.Log()->Enabled(util::LogLevel::Debug);
     settings.connect_timeout = options_.connect_timeout;
     settings.read_timeout = options_.read_timeout;
     const auto now = Exchange::Clock::now();
@@ -116,7 +118,12 @@ class BeastTransport::Impl {
 
     cancellation->RemoveCallback(callback_id);
     link->Disarm();
-    return result.get();
+    Outcome outcome = result.get();
+    // Logged here, on the caller's thread, as sinks need not be thread-safe.
+    for (const std::string& note : outcome.notes) {
+      util::Log(context, util::LogLevel::Debug, note);
+    }
+    return outcome.TakeOrThrow();
   }
 
   size_t IdleConnectionCount() const { return pool_.IdleCount(); }

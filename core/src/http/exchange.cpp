@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include <openssl/ssl.h>
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/beast/http/error.hpp>
@@ -117,8 +118,8 @@ void Exchange::Step(F&& f) {
   if (done_) return;
   try {
     f();
-  } catch (const Error&) {
-    Finish(std::current_exception());
+  } catch (const Error& error) {
+    Finish(error.Kind(), error.what());
   } catch (const std::exception& e) {
     Fail<TransportError>("The request to " + Target() + " failed: " + e.what());
   } catch (...) {
@@ -139,7 +140,7 @@ void Exchange::Start() {
 
 void Exchange::Abort() {
   if (done_) return;
-  Finish(std::make_exception_ptr(CancelledError()));
+  Finish(ErrorKind::Cancelled, CancelledError().what());
 }
 
 std::string Exchange::Target() const {
@@ -154,6 +155,7 @@ void Exchange::BeginAttempt(bool allow_pooled) {
   connection_ = allow_pooled ? settings_.pool->Take(pool_key_) : nullptr;
   reused_ = connection_ != nullptr;
   if (reused_) {
+    Note("Reusing an idle connection to " + Target() + ".");
     WriteRequest();
     return;
   }
@@ -195,8 +197,8 @@ void Exchange::ConnectNext(size_t index) {
                         : authority_;
     if (any_endpoint_timed_out_) {
       Fail<TimeoutError>("Connecting to " + where + " timed out after " +
-                         Milliseconds(settings_.connect_timeout) + " (connect timeout; " +
-                         connect_errors_ + ").");
+                         Milliseconds(settings_.connect_timeout) + " (connect timeout" +
+                         (endpoints_.size() > 1 ? "; " + connect_errors_ : std::string()) + ").");
     } else {
       Fail<TransportError>("Could not connect to " + where + ": " + connect_errors_ + ".");
     }
@@ -215,15 +217,24 @@ void Exchange::ConnectNext(size_t index) {
 
 void Exchange::OnConnected(const error_code& ec) {
   if (ec || endpoint_timed_out_) {
+    // One address: just the reason. Several (e.g. ::1 and 127.0.0.1): each with its reason.
+    const std::string reason = endpoint_timed_out_ ? std::string("timed out") : ec.message();
     if (!connect_errors_.empty()) connect_errors_ += "; ";
-    connect_errors_ += EndpointText(endpoints_[endpoint_index_]) + ": " +
-                       (endpoint_timed_out_ ? std::string("timed out") : ec.message());
+    connect_errors_ +=
+        endpoints_.size() == 1 ? reason : EndpointText(endpoints_[endpoint_index_]) + ": " + reason;
     ConnectNext(endpoint_index_ + 1);
     return;
   }
   error_code ignored;
   connection_->socket.set_option(Tcp::no_delay(true), ignored);
   connection_->socket.set_option(asio::socket_base::keep_alive(true), ignored);
+  const std::string endpoint = EndpointText(endpoints_[endpoint_index_]);
+  if (settings_.proxy) {
+    Note("Connected to the proxy " + settings_.proxy->display + " at " + endpoint + " for " +
+         authority_ + ".");
+  } else {
+    Note("Connected to " + authority_ + (endpoint == authority_ ? "" : " at " + endpoint) + ".");
+  }
   AfterConnected();
 }
 
@@ -320,6 +331,10 @@ void Exchange::OnHandshake(const error_code& ec) {
         DescribeHandshakeFailure(connection_->tls->native_handle(), url_.host, Target(), ec));
     return;
   }
+  SSL* ssl = connection_->tls->native_handle();
+  Note(std::string(SSL_get_version(ssl)) + " with " + authority_ + " (" +
+       SSL_CIPHER_get_name(SSL_get_current_cipher(ssl)) + ")" +
+       (settings_.verify_tls ? "" : "; certificate NOT verified (verification turned off)") + ".");
   WriteRequest();
 }
 
@@ -337,6 +352,8 @@ void Exchange::WriteRequest() {
 void Exchange::OnWritten(const error_code& ec) {
   if (ec) {
     if (CanRetryOnFreshConnection()) {
+      Note("Writing to the idle connection to " + Target() + " failed (" + ec.message() +
+           "); retrying once on a new connection.");
       RetryOnFreshConnection();
       return;
     }
@@ -387,7 +404,10 @@ void Exchange::OnRead(const error_code& ec, size_t bytes) {
       return;
     }
     if (!response_started_ && CanRetryOnFreshConnection()) {
-      RetryOnFreshConnection();  // the server closed the idle keep-alive connection
+      // The server closed the idle keep-alive connection before it saw the request.
+      Note("The idle connection to " + Target() + " was closed by the server (" + ec.message() +
+           "); retrying once on a new connection.");
+      RetryOnFreshConnection();
       return;
     }
     if (IsConnectionEnd(ec)) {
@@ -435,7 +455,10 @@ void Exchange::Complete() {
   } else {
     connection_->Close();
   }
-  promise_.set_value(std::move(response));
+  Outcome outcome;
+  outcome.response = std::move(response);
+  outcome.notes = std::move(notes_);
+  promise_.set_value(std::move(outcome));
 }
 
 // --- Timers, retry and completion -------------------------------------------------------------
@@ -503,11 +526,33 @@ void Exchange::RetryOnFreshConnection() {
   BeginAttempt(false);
 }
 
-void Exchange::Finish(std::exception_ptr error) {
+void Exchange::Finish(ErrorKind kind, const std::string& message) {
   if (done_) return;
   done_ = true;
   Release();
-  promise_.set_exception(std::move(error));
+  Outcome outcome;
+  outcome.error_kind = kind;
+  outcome.error_message = message;
+  outcome.notes = std::move(notes_);
+  promise_.set_value(std::move(outcome));
+}
+
+Response Outcome::TakeOrThrow() {
+  if (response) return std::move(*response);
+  switch (error_kind) {
+    case ErrorKind::Transport:
+      throw TransportError(error_message);
+    case ErrorKind::Tls:
+      throw TlsError(error_message);
+    case ErrorKind::Timeout:
+      throw TimeoutError(error_message);
+    case ErrorKind::Cancelled:
+      throw CancelledError();
+    case ErrorKind::InvalidArgument:
+      throw InvalidArgumentError(error_message);
+    default:
+      throw Error(error_kind, error_message);
+  }
 }
 
 void Exchange::Release() {

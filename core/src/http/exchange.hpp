@@ -6,7 +6,6 @@
 #pragma once
 
 #include <chrono>
-#include <exception>
 #include <future>
 #include <memory>
 #include <optional>
@@ -22,12 +21,24 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include "azscsp/errors.hpp"
 #include "azscsp/http/http_message.hpp"
 #include "http/connection.hpp"
 #include "http/connection_pool.hpp"
 #include "http/proxy_endpoint.hpp"
 
 namespace azscsp::http {
+
+// What an exchange produced. Errors travel as kind + message and are thrown afresh on the calling
+// thread, so no exception object is shared between threads.
+struct Outcome {
+  std::optional<Response> response;
+  ErrorKind error_kind = ErrorKind::Internal;
+  std::string error_message;
+  std::vector<std::string> notes;  // connection events for the caller's debug log
+
+  Response TakeOrThrow();
+};
 
 class Exchange : public std::enable_shared_from_this<Exchange> {
  public:
@@ -38,6 +49,7 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
     boost::asio::ssl::context* tls = nullptr;  // outlives every exchange
     ConnectionPool* pool = nullptr;            // used only before the exchange completes
     bool verify_tls = true;
+    bool collect_notes = false;  // record connection events (reuse, connect, TLS, retry)
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds read_timeout{60'000};
     Clock::time_point deadline;  // total deadline: min(total timeout, the caller's deadline)
@@ -50,7 +62,7 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
   // or values that cannot be sent.
   Exchange(Settings settings, const Request& request);
 
-  std::future<Response> Result() { return promise_.get_future(); }
+  std::future<Outcome> Result() { return promise_.get_future(); }
 
   // Both run on the I/O thread.
   void Start();
@@ -92,9 +104,12 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
 
   template <class E>
   void Fail(const std::string& message) {
-    Finish(std::make_exception_ptr(E(message)));
+    Finish(E(message).Kind(), message);
   }
-  void Finish(std::exception_ptr error);
+  void Finish(ErrorKind kind, const std::string& message);
+  void Note(std::string text) {
+    if (settings_.collect_notes) notes_.push_back(std::move(text));
+  }
   void Release();
 
   Settings settings_;
@@ -104,7 +119,8 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
   std::string pool_key_;
   WireRequest request_;
 
-  std::promise<Response> promise_;
+  std::promise<Outcome> promise_;
+  std::vector<std::string> notes_;
   bool done_ = false;
 
   boost::asio::steady_timer timer_;
