@@ -153,7 +153,8 @@ struct ReceivedRequest {
   std::string target;
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
-  int connection = 0;  // 1-based number of the connection it arrived on
+  int connection = 0;       // 1-based number of the connection it arrived on
+  std::string server_name;  // SNI the client sent on that connection ("" when none)
 };
 
 struct TestReply {
@@ -166,6 +167,7 @@ struct TestReply {
   std::chrono::milliseconds delay{0};  // wait this long (or until Stop) before answering
   bool never_answer = false;           // keep the connection open and never answer
   size_t declared_length = 0;          // > 0: announce this Content-Length, send no body, close
+  std::string raw;                     // not empty: write these bytes as the answer, then close
 };
 
 class TestHttpServer {
@@ -225,7 +227,7 @@ class TestHttpServer {
 
  private:
   template <class Stream>
-  void Exchange(Stream& stream, int connection) {
+  void Exchange(Stream& stream, int connection, const std::string& server_name = {}) {
     namespace bhttp = server_detail::bhttp;
     boost::beast::flat_buffer buffer;
     for (;;) {
@@ -243,6 +245,7 @@ class TestHttpServer {
       }
       received.body = request.body();
       received.connection = connection;
+      received.server_name = server_name;
       {
         std::lock_guard<std::mutex> lock(mutex_);
         requests_.push_back(received);
@@ -254,6 +257,10 @@ class TestHttpServer {
       }
       if (reply.delay.count() > 0 && WaitUntilStopped(reply.delay)) return;
 
+      if (!reply.raw.empty()) {
+        boost::asio::write(stream, boost::asio::buffer(reply.raw), ec);
+        return;  // closed without TLS close_notify: the body ends with the connection
+      }
       if (reply.declared_length > 0) {
         bhttp::response<bhttp::empty_body> header;
         header.version(11);
@@ -295,7 +302,8 @@ class TestHttpServer {
       ++handshake_failures_;
       return;
     }
-    Exchange(stream, connection);
+    const char* sni = SSL_get_servername(stream.native_handle(), TLSEXT_NAMETYPE_host_name);
+    Exchange(stream, connection, sni == nullptr ? std::string() : std::string(sni));
   }
 
   // True when the server is stopping (the wait was cut short).

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -230,6 +231,37 @@ BOOST_AUTO_TEST_CASE(oversized_response_is_refused) {
   BOOST_TEST(Contains(message, "127.0.0.1"), message);
 }
 
+BOOST_AUTO_TEST_CASE(body_delimited_by_connection_close_is_read_whole) {
+  const std::vector<const TestCertificate*> certificates = {&SharedPki().good, nullptr};
+  for (const TestCertificate* certificate : certificates) {
+    TestHttpServer server(
+        [](const ReceivedRequest&) {
+          TestReply reply;
+          reply.raw = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end";
+          return reply;
+        },
+        certificate);
+    BeastTransport transport(Options());
+    const Response response = transport.Send(Get(server.Url()), Context());
+    BOOST_TEST(response.status == 200);
+    BOOST_TEST(response.body == "until the end");
+    BOOST_TEST(transport.IdleConnectionCount() == 0u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(http_1_0_response_is_not_pooled) {
+  TestHttpServer server(
+      [](const ReceivedRequest&) {
+        TestReply reply;
+        reply.raw = "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        return reply;
+      },
+      &SharedPki().good);
+  BeastTransport transport(Options());
+  BOOST_TEST(transport.Send(Get(server.Url()), Context()).body == "ok");
+  BOOST_TEST(transport.IdleConnectionCount() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(repeated_response_headers_are_combined) {
   TestHttpServer server(
       [](const ReceivedRequest&) {
@@ -332,13 +364,33 @@ BOOST_AUTO_TEST_CASE(connection_events_go_to_the_debug_log) {
   for (const auto& line : sink->lines) BOOST_TEST_MESSAGE("log: " << line);
 }
 
-BOOST_AUTO_TEST_CASE(localhost_name_is_verified_against_the_certificate) {
+BOOST_AUTO_TEST_CASE(localhost_name_is_verified_and_sent_as_sni) {
   TestHttpServer server([](const ReceivedRequest&) { return Ok(); }, &SharedPki().good);
   BeastTransport transport(Options());
   const Response response = transport.Send(Get(server.Url("localhost")), Context());
   BOOST_TEST(response.status == 200);
-  BOOST_TEST(server.Requests().at(0).headers.at("host") ==
-             "localhost:" + std::to_string(server.Port()));
+  const auto request = server.Requests().at(0);
+  BOOST_TEST(request.headers.at("host") == "localhost:" + std::to_string(server.Port()));
+  BOOST_TEST(request.server_name == "localhost");
+}
+
+BOOST_AUTO_TEST_CASE(ip_literals_get_no_sni) {
+  TestHttpServer server([](const ReceivedRequest&) { return Ok(); }, &SharedPki().good);
+  BeastTransport transport(Options());
+  BOOST_TEST(transport.Send(Get(server.Url("127.0.0.1")), Context()).status == 200);
+  BOOST_TEST(server.Requests().at(0).server_name.empty());
+}
+
+BOOST_AUTO_TEST_CASE(pools_are_kept_per_host) {
+  TestHttpServer server([](const ReceivedRequest&) { return Ok(); }, &SharedPki().good);
+  BeastTransport transport(Options());
+  transport.Send(Get(server.Url("127.0.0.1")), Context());
+  transport.Send(Get(server.Url("localhost")), Context());
+  BOOST_TEST(transport.IdleConnectionCount() == 2u);
+  transport.Send(Get(server.Url("localhost")), Context());
+  transport.Send(Get(server.Url("127.0.0.1")), Context());
+  BOOST_TEST(transport.IdleConnectionCount() == 2u);
+  BOOST_TEST(server.ConnectionsAccepted() == 2);
 }
 
 BOOST_AUTO_TEST_CASE(untrusted_certificate_is_refused) {
@@ -574,6 +626,57 @@ BOOST_AUTO_TEST_CASE(proxy_407_is_a_transport_error_without_the_password) {
   BOOST_TEST(!Contains(message, "Wr0ngSecret"), message);
   BOOST_TEST(!Contains(message, "svc-user"), message);
   BOOST_TEST(server.ConnectionsAccepted() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(proxy_refusing_the_tunnel_is_a_transport_error) {
+  const uint16_t closed = ClosedPort();
+  TestProxy proxy;
+  TransportOptions options = Options();
+  options.proxy = ProxyOptions{"http://127.0.0.1:" + std::to_string(proxy.Port()), ""};
+  BeastTransport transport(options);
+  const std::string message = ExpectError<TransportError>(
+      [&] { transport.Send(Get("https://127.0.0.1:" + std::to_string(closed) + "/"), Context()); });
+  BOOST_TEST(Contains(message, "502"), message);
+  BOOST_TEST(Contains(message, "http://127.0.0.1:" + std::to_string(proxy.Port())), message);
+}
+
+BOOST_AUTO_TEST_CASE(proxy_from_the_environment_is_used_when_none_is_given) {
+  TestHttpServer server([](const ReceivedRequest&) { return Ok("env proxy"); }, &SharedPki().good);
+  TestProxy proxy;
+  const std::string proxy_url = "http://127.0.0.1:" + std::to_string(proxy.Port());
+  const char* saved = std::getenv("HTTPS_PROXY");
+  const std::string saved_value = saved == nullptr ? "" : saved;
+  const char* saved_no = std::getenv("NO_PROXY");
+  const std::string saved_no_value = saved_no == nullptr ? "" : saved_no;
+#ifdef _WIN32
+  _putenv_s("HTTPS_PROXY", proxy_url.c_str());
+  _putenv_s("NO_PROXY", "");
+#else
+  setenv("HTTPS_PROXY", proxy_url.c_str(), 1);
+  unsetenv("NO_PROXY");
+#endif
+  TransportOptions options = Options();
+  options.proxy.reset();
+  std::string body;
+  try {
+    BeastTransport transport(options);
+    body = transport.Send(Get(server.Url()), Context()).body;
+  } catch (const std::exception& error) {
+    BOOST_ERROR(error.what());
+  }
+#ifdef _WIN32
+  _putenv_s("HTTPS_PROXY", saved_value.c_str());
+  _putenv_s("NO_PROXY", saved_no_value.c_str());
+#else
+  if (saved != nullptr) {
+    setenv("HTTPS_PROXY", saved_value.c_str(), 1);
+  } else {
+    unsetenv("HTTPS_PROXY");
+  }
+  if (saved_no != nullptr) setenv("NO_PROXY", saved_no_value.c_str(), 1);
+#endif
+  BOOST_TEST(body == "env proxy");
+  BOOST_TEST(proxy.Tunnels() == 1);
 }
 
 BOOST_AUTO_TEST_CASE(no_proxy_hosts_are_reached_directly) {
