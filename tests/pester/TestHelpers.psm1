@@ -178,6 +178,7 @@ function Start-AzsCspTestEmulator {
     if (-not $info) {
         $log = (Get-Content -LiteralPath $stdout, $stderr -Raw -ErrorAction SilentlyContinue) -join "`n"
         if (-not $process.HasExited) { $process.Kill() }
+        Remove-Item -LiteralPath $dataDir -Recurse -Force -ErrorAction SilentlyContinue
         throw "azscsp-emulator did not write $statusFile within $TimeoutSeconds s (exit: $(if ($process.HasExited) { $process.ExitCode } else { 'running' })). Output:`n$log"
     }
     $info | Add-Member -NotePropertyName DataDirectory -NotePropertyValue $dataDir
