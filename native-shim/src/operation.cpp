@@ -1,5 +1,6 @@
 #include "operation.hpp"
 
+#include <atomic>
 #include <chrono>
 
 #include "azscsp/errors.hpp"
@@ -14,7 +15,8 @@ namespace azscsp::shim {
 class Operation::QueueLogSink final : public util::LogSink {
  public:
   QueueLogSink(Operation& operation, util::LogLevel level) : operation_(operation), level_(level) {}
-  util::LogLevel Level() const override { return level_; }
+  util::LogLevel Level() const override { return level_.load(); }
+  void SetLevel(util::LogLevel level) { level_.store(level); }
   void Write(util::LogLevel level, const std::string& message) override {
     operation_.PushEvent(
         {{"kind", "log"}, {"level", util::LogLevelName(level)}, {"message", message}});
@@ -22,14 +24,23 @@ class Operation::QueueLogSink final : public util::LogSink {
 
  private:
   Operation& operation_;
-  util::LogLevel level_;
+  std::atomic<util::LogLevel> level_;
 };
 
 Operation::Operation(std::shared_ptr<ClientState> client, Handler handler)
     : client_(std::move(client)), handler_(std::move(handler)) {
   // Warnings always reach the caller; more only when asked for.
   const util::LogLevel level = std::max(client_->LogLevel(), util::LogLevel::Warning);
-  context_ = context_.WithLogSink(std::make_shared<QueueLogSink>(*this, level));
+  log_sink_ = std::make_shared<QueueLogSink>(*this, level);
+  context_ = context_.WithLogSink(log_sink_);
+}
+
+void Operation::ApplyLogLevel(const json::object& arguments) {
+  // A cmdlet run with -Verbose or -Debug asks for more than the client was opened with.
+  const json::value* level = arguments.if_contains("logLevel");
+  if (level == nullptr || !level->is_string()) return;
+  log_sink_->SetLevel(
+      std::max(util::ParseLogLevel(std::string(level->as_string())), util::LogLevel::Warning));
 }
 
 Operation::~Operation() {
@@ -58,6 +69,7 @@ void Operation::FinishWorker(azscsp_status status, std::string error_json) {
 }
 
 void Operation::StartSingle(json::object arguments) {
+  ApplyLogLevel(arguments);
   running_workers_ = 1;
   threads_.emplace_back([this, arguments = std::move(arguments)] {
     std::string error_json;
@@ -83,6 +95,7 @@ void Operation::StartBatch(int concurrency) {
 }
 
 void Operation::Push(std::string tag, json::object arguments) {
+  ApplyLogLevel(arguments);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (input_closed_) throw InvalidArgumentError("The batch's input was already ended.");

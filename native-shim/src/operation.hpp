@@ -46,12 +46,14 @@ class Operation : public std::enable_shared_from_this<Operation> {
 
  private:
   class QueueLogSink;
+  void ApplyLogLevel(const boost::json::object& arguments);
   void PushEvent(boost::json::object event);
   void RunBatchWorker();
   void FinishWorker(azscsp_status status, std::string error_json);
 
   std::shared_ptr<ClientState> client_;
   Handler handler_;
+  std::shared_ptr<QueueLogSink> log_sink_;
   util::Context context_;
   bool batch_ = false;
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "arguments.hpp"
+#include "azscsp/auth/token_claims.hpp"
 #include "azscsp/errors.hpp"
 #include "azscsp/services/customer_subscriptions_client.hpp"
 #include "azscsp/services/registrations_client.hpp"
@@ -19,8 +20,14 @@ void Connect(ClientState& client, const json::object&, const Emit& emit,
   const cloud::Environment environment = client.Environment(context);
   const auth::AccessToken token =
       client.Credential(context)->GetToken({environment.arm_resource}, context);
+  // The user may have named the tenant by domain; report the directory's GUID when the token says.
+  const auto claims = auth::ReadTokenClaims(token.token);
+  const std::string tenant_id =
+      claims && !claims->tenant_id.empty() ? claims->tenant_id : client.Credentials().tenant_id;
   emit({{"environment", environment.name},
-        {"tenantId", client.Credentials().tenant_id},
+        {"tenantId", tenant_id},
+        {"tenantName", client.Credentials().tenant_id},
+        {"objectId", claims ? claims->object_id : std::string()},
         {"clientId", client.Credentials().client_id},
         {"resourceManagerUrl", environment.resource_manager_url},
         {"authority", environment.authority_host},

@@ -147,6 +147,27 @@ BOOST_AUTO_TEST_CASE(maps_lists_pages_and_removes_customer_subscriptions) {
              ErrorKind::NotFound);
 }
 
+BOOST_AUTO_TEST_CASE(removing_while_paging_skips_nothing) {
+  EmulatorHarness emulator(Options(/*page_size=*/4));
+  CoreStack core(emulator, Fixtures::kOwnerAppId, Fixtures::kOwnerSecret);
+  services::CustomerSubscriptionsClient client(core.arm);
+  for (int i = 0; i < 13; ++i)
+    client.Put(Mapping(util::NewGuid()), std::nullopt, std::nullopt, "2017-06-01", {});
+  int removed = 0;
+  // What Get-AzsCustomerSubscription | Remove-AzsCustomerSubscription does.
+  client.List(Mapping("").registration, "2017-06-01",
+              [&](const services::CustomerSubscription& mapping) {
+                client.Delete(Mapping(mapping.customer_subscription_id), "2017-06-01", {});
+                return ++removed, true;
+              },
+              {});
+  BOOST_TEST(removed == 13);
+  int left = 0;
+  client.List(Mapping("").registration, "2017-06-01", [&](const auto&) { return ++left, true; },
+              {});
+  BOOST_TEST(left == 0);
+}
+
 BOOST_AUTO_TEST_CASE(csp_errors_keep_their_codes) {
   EmulatorHarness emulator(Options());
   CoreStack core(emulator, Fixtures::kOwnerAppId, Fixtures::kOwnerSecret);

@@ -131,6 +131,37 @@ BOOST_AUTO_TEST_CASE(connects_maps_and_reads_back) {
   azscsp_client_close(client);
 }
 
+BOOST_AUTO_TEST_CASE(connect_by_domain_reports_the_tenant_guid) {
+  json::object options = json::parse(OptionsJson(emulator, Fixtures::kOwnerSecret)).as_object();
+  options["credential"].as_object()["tenantId"] = "contosocsp.onmicrosoft.com";
+  azscsp_client* client = nullptr;
+  BOOST_REQUIRE_EQUAL(azscsp_client_open(json::serialize(options).c_str(), &client), AZSCSP_OK);
+  const Events connected = Run(client, "account.connect", {});
+  BOOST_REQUIRE_EQUAL(connected.items.size(), 1u);
+  BOOST_TEST(connected.items[0].at("tenantId") == Fixtures::kHomeTenant);
+  BOOST_TEST(connected.items[0].at("tenantName") == "contosocsp.onmicrosoft.com");
+  azscsp_client_close(client);
+}
+
+BOOST_AUTO_TEST_CASE(an_operation_may_ask_for_more_logging_than_its_client) {
+  azscsp_client* client = nullptr;
+  BOOST_REQUIRE_EQUAL(
+      azscsp_client_open(OptionsJson(emulator, Fixtures::kOwnerSecret).c_str(), &client),
+      AZSCSP_OK);
+  auto count_logs = [](const Events& events) {
+    int logs = 0;
+    for (const auto& event : events.all) logs += event.at("kind") == "log" ? 1 : 0;
+    return logs;
+  };
+  json::object quiet = MappingArguments(Fixtures::kFabrikamSubscription);
+  BOOST_TEST(count_logs(Run(client, "customerSubscriptions.put", quiet)) == 0);
+  json::object verbose = quiet;
+  verbose["logLevel"] = "verbose";
+  const Events logged = Run(client, "customerSubscriptions.put", verbose);
+  BOOST_TEST(count_logs(logged) >= 2);  // request and response lines
+  azscsp_client_close(client);
+}
+
 BOOST_AUTO_TEST_CASE(failures_set_the_last_error_with_code_and_request_id) {
   azscsp_client* client = nullptr;
   BOOST_REQUIRE_EQUAL(

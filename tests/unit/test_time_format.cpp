@@ -36,3 +36,29 @@ BOOST_AUTO_TEST_CASE(percent_encoding) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+#include "azscsp/auth/token_claims.hpp"
+#include "azscsp/util/base64.hpp"
+
+BOOST_AUTO_TEST_SUITE(token_claims)
+
+BOOST_AUTO_TEST_CASE(base64_decodes_both_alphabets_with_or_without_padding) {
+  BOOST_TEST(Base64Decode("aGk/Pz8=").value() == "hi???");
+  BOOST_TEST(Base64Decode("aGk_Pz8").value() == "hi???");
+  BOOST_TEST(!Base64Decode("a$b").has_value());
+  BOOST_TEST(!Base64Decode("a").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(reads_tid_oid_and_app_id_from_a_jwt) {
+  // {"tid":"t-1","oid":"o-1","appid":"a-1"} base64url, between a header and a signature.
+  const auto claims = azscsp::auth::ReadTokenClaims(
+      "eyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJ0LTEiLCJvaWQiOiJvLTEiLCJhcHBpZCI6ImEtMSJ9.c2ln");
+  BOOST_REQUIRE(claims.has_value());
+  BOOST_TEST(claims->tenant_id == "t-1");
+  BOOST_TEST(claims->object_id == "o-1");
+  BOOST_TEST(claims->app_id == "a-1");
+  BOOST_TEST(!azscsp::auth::ReadTokenClaims("opaque-token").has_value());
+  BOOST_TEST(!azscsp::auth::ReadTokenClaims("a.!!!.c").has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cctype>
+#include <vector>
 
 #include "http/responses.hpp"
 #include "service_context.hpp"
@@ -24,28 +26,44 @@ std::variant<json::object, HttpResponse> ParseObjectBody(const HttpRequest& requ
   return std::move(value.get_object());
 }
 
+namespace {
+
+std::string LowerId(const json::value& item) {
+  std::string id = item.is_object() ? StringMember(item.as_object(), "id") : std::string();
+  std::transform(id.begin(), id.end(), id.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return id;
+}
+
+}  // namespace
+
 std::variant<json::object, HttpResponse> Page(const ArmCall& call, const json::array& items) {
-  size_t offset = 0;
+  // Like ARM, the token names where the next page starts (the last id returned), not an offset,
+  // so deleting items while a client pages through the list skips none of the rest.
+  std::vector<std::pair<std::string, const json::value*>> sorted;
+  sorted.reserve(items.size());
+  for (const auto& item : items) sorted.emplace_back(LowerId(item), &item);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+
+  auto first = sorted.begin();
   if (const std::string* token = call.info.target.Query("$skipToken")) {
     std::optional<std::string> decoded = Base64Decode(*token);
-    bool valid = decoded && !decoded->empty() && IStartsWith(*decoded, "offset:");
-    if (valid) {
-      try {
-        offset = std::stoul(decoded->substr(7));
-      } catch (...) {
-        valid = false;
-      }
-    }
-    if (!valid) {
+    if (!decoded || !IStartsWith(*decoded, "after:")) {
       return ArmError(400, "InvalidSkipToken", "The skip token '" + *token + "' is invalid.");
     }
+    const std::string after = decoded->substr(6);
+    first = std::upper_bound(
+        sorted.begin(), sorted.end(), after,
+        [](const std::string& key, const auto& entry) { return key < entry.first; });
   }
-  size_t page_size = static_cast<size_t>(std::max(1, call.context.options.page_size));
+  const size_t page_size = static_cast<size_t>(std::max(1, call.context.options.page_size));
   json::array page;
-  for (size_t i = offset; i < items.size() && i < offset + page_size; ++i) page.push_back(items[i]);
+  auto it = first;
+  for (; it != sorted.end() && page.size() < page_size; ++it) page.push_back(*it->second);
   json::object body{{"value", std::move(page)}};
-  if (offset + page_size < items.size()) {
-    std::string token = Base64UrlEncode("offset:" + std::to_string(offset + page_size));
+  if (it != sorted.end()) {
+    std::string token = Base64UrlEncode("after:" + std::prev(it)->first);
     body["nextLink"] = call.context.base_url + call.info.target.EncodedPath() +
                        "?api-version=" + PercentEncode(call.api_version) + "&$skipToken=" + token;
   }

@@ -1,0 +1,19 @@
+// The few claims of an access token a client may read to describe who signed in. The token is not
+// verified here (the service does that); this never logs or returns the token itself.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace azscsp::auth {
+
+struct TokenClaims {
+  std::string tenant_id;  // tid
+  std::string object_id;  // oid
+  std::string app_id;     // appid (v1) or azp (v2)
+};
+
+// nullopt when the token is not a JWT with a JSON payload (opaque tokens are allowed).
+std::optional<TokenClaims> ReadTokenClaims(const std::string& token);
+
+}  // namespace azscsp::auth

@@ -1,0 +1,26 @@
+#include "azscsp/auth/token_claims.hpp"
+
+#include <boost/json.hpp>
+
+#include "azscsp/util/base64.hpp"
+#include "azscsp/util/json.hpp"
+
+namespace azscsp::auth {
+
+std::optional<TokenClaims> ReadTokenClaims(const std::string& token) {
+  const size_t first_dot = token.find('.');
+  const size_t second_dot = token.find('.', first_dot + 1);
+  if (first_dot == std::string::npos || second_dot == std::string::npos) return std::nullopt;
+  const auto payload =
+      util::Base64Decode(std::string_view(token).substr(first_dot + 1, second_dot - first_dot - 1));
+  if (!payload) return std::nullopt;
+  boost::system::error_code ec;
+  const boost::json::value claims = boost::json::parse(*payload, ec);
+  if (ec || !claims.is_object()) return std::nullopt;
+  TokenClaims result{util::GetString(claims, "tid"), util::GetString(claims, "oid"),
+                     util::GetString(claims, "appid")};
+  if (result.app_id.empty()) result.app_id = util::GetString(claims, "azp");
+  return result;
+}
+
+}  // namespace azscsp::auth
