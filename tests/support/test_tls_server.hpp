@@ -440,4 +440,46 @@ class SilentListener {
   server_detail::Tcp::acceptor acceptor_;
 };
 
+// A listener whose accept queue is full (listen backlog 0, filled by connections nobody accepts),
+// so further TCP connects get no SYN-ACK and hang: a real connect timeout without a blackholed
+// address. Saturated() is false where the platform refuses instead of dropping (then skip).
+class SaturatedListener {
+ public:
+  SaturatedListener()
+      : acceptor_(io_, server_detail::Tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0),
+                  /*reuse_address=*/false) {
+    acceptor_.listen(0);
+    const server_detail::Tcp::endpoint target = acceptor_.local_endpoint();
+    for (int i = 0; i < 64 && !saturated_; ++i) {
+      auto socket = std::make_unique<server_detail::Tcp::socket>(io_);
+      bool completed = false;
+      boost::system::error_code result;
+      socket->async_connect(target, [&](const boost::system::error_code& ec) {
+        completed = true;
+        result = ec;
+      });
+      io_.restart();
+      io_.run_for(std::chrono::milliseconds(300));
+      if (!completed) {
+        saturated_ = true;  // this connect hangs: the queue is full
+        boost::system::error_code ignored;
+        socket->close(ignored);
+        io_.restart();
+        io_.run_for(std::chrono::milliseconds(100));  // let the aborted handler run
+      } else if (result) {
+        return;  // refused rather than dropped: cannot saturate here
+      }
+      fillers_.push_back(std::move(socket));
+    }
+  }
+  bool Saturated() const { return saturated_; }
+  uint16_t Port() const { return acceptor_.local_endpoint().port(); }
+
+ private:
+  boost::asio::io_context io_;
+  server_detail::Tcp::acceptor acceptor_;
+  std::vector<std::unique_ptr<server_detail::Tcp::socket>> fillers_;
+  bool saturated_ = false;
+};
+
 }  // namespace azscsp::testing

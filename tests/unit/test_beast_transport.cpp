@@ -27,6 +27,7 @@ using azscsp::http::Response;
 using azscsp::http::TransportOptions;
 using azscsp::http::Url;
 using azscsp::testing::ReceivedRequest;
+using azscsp::testing::SaturatedListener;
 using azscsp::testing::SilentListener;
 using azscsp::testing::TestCertificate;
 using azscsp::testing::TestHttpServer;
@@ -464,6 +465,24 @@ BOOST_AUTO_TEST_CASE(unknown_host_is_a_transport_error) {
   const std::string message = ExpectError<TransportError>(
       [&] { transport.Send(Get("https://azscsp-no-such-host.invalid/"), Context()); });
   BOOST_TEST(Contains(message, "azscsp-no-such-host.invalid"), message);
+}
+
+BOOST_AUTO_TEST_CASE(unanswered_tcp_connect_gives_a_connect_timeout) {
+  SaturatedListener listener;
+  if (!listener.Saturated()) {
+    BOOST_TEST_MESSAGE("skipped: this platform refuses connects to a full accept queue");
+    return;
+  }
+  TransportOptions options = Options();
+  options.connect_timeout = 300ms;
+  BeastTransport transport(options);
+  const std::string authority = "127.0.0.1:" + std::to_string(listener.Port());
+  const auto start = std::chrono::steady_clock::now();
+  const std::string message = ExpectError<TimeoutError>(
+      [&] { transport.Send(Get("https://" + authority + "/"), Context()); });
+  BOOST_TEST((std::chrono::steady_clock::now() - start < 5s));
+  BOOST_TEST(Contains(message, "Connecting to " + authority), message);
+  BOOST_TEST(Contains(message, "connect timeout"), message);
 }
 
 BOOST_AUTO_TEST_CASE(silent_server_gives_a_handshake_timeout) {
