@@ -1,3 +1,8 @@
+// Threading: the transport owns one io_context run by one internal thread; every socket, timer
+// and pool hand-over happens there, so exchanges need no locks of their own. Send() builds an
+// Exchange on the caller's thread, posts it, and waits on its future; several callers may wait
+// at once. Cancellation posts Abort() to the I/O thread; errors come back as kind + message and
+// are thrown on the caller's thread.
 #include "azscsp/http/beast_transport.hpp"
 
 #include <mutex>

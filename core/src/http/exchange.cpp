@@ -1,6 +1,7 @@
 #include "http/exchange.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include <openssl/ssl.h>
