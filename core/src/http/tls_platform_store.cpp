@@ -1,8 +1,14 @@
 // The platform trust store for OpenSSL. Kept apart: <wincrypt.h> must precede the OpenSSL
 // headers, and Asio must not see <windows.h> first.
 #ifdef _WIN32
-#include <wincrypt.h>
 #include <windows.h>
+// <wincrypt.h> needs <windows.h> first; it defines macros that clash with OpenSSL's type names.
+#include <wincrypt.h>
+#undef X509_NAME
+#undef X509_EXTENSIONS
+#undef PKCS7_SIGNER_INFO
+#undef OCSP_REQUEST
+#undef OCSP_RESPONSE
 #endif
 
 #include <openssl/err.h>
