@@ -1,5 +1,5 @@
-// The platform trust store for OpenSSL. Kept apart: <wincrypt.h> must precede the OpenSSL
-// headers, and Asio must not see <windows.h> first.
+// The platform trust store for OpenSSL. Kept in its own file because the Windows headers it needs
+// must come before OpenSSL's and must not be seen by the Asio code.
 #ifdef _WIN32
 #include <windows.h>
 // <wincrypt.h> needs <windows.h> first; it defines macros that clash with OpenSSL's type names.
