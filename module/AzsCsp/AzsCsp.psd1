@@ -16,6 +16,9 @@
         'Connect-AzsCspAccount'
         'Disconnect-AzsCspAccount'
         'Get-AzsCspContext'
+        'Add-AzsCspEnvironment'
+        'Get-AzsCspEnvironment'
+        'Remove-AzsCspEnvironment'
         'Get-AzsRegistration'
         'New-AzsCustomerSubscription'
         'Get-AzsCustomerSubscription'
@@ -28,7 +31,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('AzureStack', 'AzureStackHub', 'CSP', 'CloudSolutionProvider', 'Billing', 'Registration', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'First version: service-principal sign-in, registrations, CSP customer subscription mapping (single and bulk).'
+            ReleaseNotes = 'Sign-in with client secret, certificate (PEM, PFX, Windows certificate store), device code, refresh token, user name and password (-AutomationCredential), access token and AZURE_* variables; AD FS stamps; stored custom environments (Add/Get/Remove-AzsCspEnvironment); opt-in persistent token cache. Registrations, CSP customer subscription mapping (single and bulk).'
         }
     }
 }

@@ -13,7 +13,8 @@ BeforeAll {
     $moduleRoot = Split-Path -Parent $manifestPath
     Import-Module $manifestPath -Force
     $expectedCommands = @(
-        'Connect-AzsCspAccount', 'Disconnect-AzsCspAccount', 'Get-AzsCspContext', 'Get-AzsRegistration',
+        'Connect-AzsCspAccount', 'Disconnect-AzsCspAccount', 'Get-AzsCspContext',
+        'Add-AzsCspEnvironment', 'Get-AzsCspEnvironment', 'Remove-AzsCspEnvironment', 'Get-AzsRegistration',
         'New-AzsCustomerSubscription', 'Get-AzsCustomerSubscription', 'Remove-AzsCustomerSubscription')
 
     function Invoke-ChildPwsh {
@@ -49,7 +50,7 @@ Describe 'AzsCsp manifest' {
         { Test-ModuleManifest -Path $manifestPath -ErrorAction Stop } | Should -Not -Throw
     }
 
-    It 'exports the seven commands explicitly, without wildcards' {
+    It 'exports the ten commands explicitly, without wildcards' {
         $data.FunctionsToExport | Should -Be $expectedCommands
         $data.FunctionsToExport | Should -Not -Contain '*'
         @($data.CmdletsToExport).Count | Should -Be 0
@@ -71,7 +72,7 @@ Describe 'AzsCsp manifest' {
     }
 
     It 'loads the format views for every output type' {
-        foreach ($type in 'AzsCsp.CustomerSubscription', 'AzsCsp.Registration', 'AzsCsp.Context', 'AzsCsp.RemovedCustomerSubscription') {
+        foreach ($type in 'AzsCsp.CustomerSubscription', 'AzsCsp.Registration', 'AzsCsp.Context', 'AzsCsp.RemovedCustomerSubscription', 'AzsCsp.Environment') {
             $view = Get-FormatData -TypeName $type
             $view | Should -Not -BeNullOrEmpty -Because "$type needs a table view"
         }

@@ -6,8 +6,9 @@
 //    with NativeLibrary.GetExport; a library whose azscsp_abi_version() is not 1 is refused;
 //  * strings cross the boundary as UTF-8; strings returned through char** are freed with azscsp_free;
 //  * azscsp_last_error() is per thread, so it is read inside the same method as the failing call;
-//  * the client secret never becomes a managed string: it is copied from the SecureString straight
-//    into an unmanaged UTF-8 buffer, which is zeroed and freed once azscsp_client_open returns.
+//  * secrets (client secret, certificate password, refresh token, password, access token) never become
+//    managed strings: each is copied from its SecureString straight into an unmanaged UTF-8 buffer,
+//    which is zeroed and freed once azscsp_client_open returns.
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -59,7 +60,7 @@ namespace AzsCsp
     {
         public const int ExpectedAbiVersion = 1;
         /// <summary>Bumped whenever this file changes shape, to detect a stale type in a long-lived session.</summary>
-        public const int InteropVersion = 1;
+        public const int InteropVersion = 2;
 
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate int AbiVersionFn();
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate IntPtr VersionFn();
@@ -248,43 +249,73 @@ namespace AzsCsp
         /// </summary>
         public static NativeClient Open(string optionsJson, string secretPlaceholder, SecureString secret, out NativeError error)
         {
-            Native.EnsureLoaded();
-            error = null;
-            byte[] template = Encoding.UTF8.GetBytes(optionsJson ?? "{}");
-            int prefixLength = template.Length, suffixStart = template.Length;
+            var secrets = new Dictionary<string, SecureString>();
             if (secret != null)
             {
                 if (string.IsNullOrEmpty(secretPlaceholder)) throw new ArgumentException("A placeholder is required with a secret.", "secretPlaceholder");
-                byte[] marker = Encoding.UTF8.GetBytes(secretPlaceholder);
-                int at = IndexOf(template, marker);
-                if (at < 0) throw new ArgumentException("The secret placeholder is not in the options JSON.", "secretPlaceholder");
-                prefixLength = at;
-                suffixStart = at + marker.Length;
+                secrets[secretPlaceholder] = secret;
             }
+            return OpenWithSecrets(optionsJson, secrets, out error);
+        }
 
-            IntPtr secretChars = IntPtr.Zero;
+        /// <summary>
+        /// azscsp_client_open with any number of secrets: each key of secrets is a placeholder that appears
+        /// once in optionsJson (inside a JSON string) and is replaced by the JSON-escaped SecureString value
+        /// in an unmanaged buffer, zeroed and freed right after the call. Returns null and sets error on failure.
+        /// </summary>
+        public static NativeClient OpenWithSecrets(string optionsJson, IDictionary secrets, out NativeError error)
+        {
+            Native.EnsureLoaded();
+            error = null;
+            byte[] template = Encoding.UTF8.GetBytes(optionsJson ?? "{}");
+            var slots = new List<Tuple<int, int, SecureString>>();   // start, marker length, secret
+            if (secrets != null)
+            {
+                foreach (DictionaryEntry entry in secrets)
+                {
+                    string placeholder = entry.Key as string;
+                    SecureString value = entry.Value as SecureString;
+                    if (value == null) continue;
+                    if (string.IsNullOrEmpty(placeholder)) throw new ArgumentException("A placeholder is required with a secret.", "secrets");
+                    byte[] marker = Encoding.UTF8.GetBytes(placeholder);
+                    int at = IndexOf(template, marker);
+                    if (at < 0) throw new ArgumentException("A secret placeholder is not in the options JSON.", "secrets");
+                    slots.Add(Tuple.Create(at, marker.Length, value));
+                }
+            }
+            slots.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+
+            var chars = new IntPtr[slots.Count];
+            var escaped = new int[slots.Count];
             IntPtr buffer = IntPtr.Zero;
             int bufferLength = 0;
             try
             {
-                int secretLength = 0;
-                int escapedLength = 0;
-                if (secret != null)
+                bufferLength = template.Length + 1;
+                for (int i = 0; i < slots.Count; i++)
                 {
-                    secretChars = Marshal.SecureStringToGlobalAllocUnicode(secret);
-                    secretLength = secret.Length;
-                    escapedLength = WriteEscaped(secretChars, secretLength, IntPtr.Zero, 0);
+                    chars[i] = Marshal.SecureStringToGlobalAllocUnicode(slots[i].Item3);
+                    escaped[i] = WriteEscaped(chars[i], slots[i].Item3.Length, IntPtr.Zero, 0);
+                    bufferLength += escaped[i] - slots[i].Item2;
                 }
-                bufferLength = prefixLength + escapedLength + (template.Length - suffixStart) + 1;
                 buffer = Marshal.AllocHGlobal(bufferLength);
-                Marshal.Copy(template, 0, buffer, prefixLength);
-                if (secret != null) WriteEscaped(secretChars, secretLength, buffer, prefixLength);
-                int offset = prefixLength + escapedLength;
-                if (template.Length - suffixStart > 0)
+                int source = 0, offset = 0;
+                for (int i = 0; i < slots.Count; i++)
                 {
-                    Marshal.Copy(template, suffixStart, IntPtr.Add(buffer, offset), template.Length - suffixStart);
+                    int copy = slots[i].Item1 - source;
+                    if (copy < 0) throw new ArgumentException("Secret placeholders overlap.", "secrets");
+                    if (copy > 0) Marshal.Copy(template, source, IntPtr.Add(buffer, offset), copy);
+                    offset += copy;
+                    WriteEscaped(chars[i], slots[i].Item3.Length, buffer, offset);
+                    offset += escaped[i];
+                    source = slots[i].Item1 + slots[i].Item2;
                 }
-                Marshal.WriteByte(buffer, bufferLength - 1, 0);
+                if (template.Length - source > 0)
+                {
+                    Marshal.Copy(template, source, IntPtr.Add(buffer, offset), template.Length - source);
+                    offset += template.Length - source;
+                }
+                Marshal.WriteByte(buffer, offset, 0);
 
                 IntPtr client;
                 int status = Native.ClientOpen(buffer, out client);
@@ -302,7 +333,10 @@ namespace AzsCsp
                     for (int i = 0; i < bufferLength; i++) Marshal.WriteByte(buffer, i, 0);
                     Marshal.FreeHGlobal(buffer);
                 }
-                if (secretChars != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(secretChars);
+                foreach (var pointer in chars)
+                {
+                    if (pointer != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+                }
             }
         }
 
@@ -824,6 +858,26 @@ namespace AzsCsp
             return null;
         }
 
+        /// <summary>Parses JSON text into Hashtable / object[] / primitives; false (and why) when it is not JSON. Never throws.</summary>
+        public static bool TryParse(string json, out object value, out string error)
+        {
+            value = null;
+            error = null;
+            try
+            {
+                using (var document = JsonDocument.Parse(json ?? ""))
+                {
+                    value = ToObject(document.RootElement);
+                }
+                return true;
+            }
+            catch (Exception e)
+            {
+                error = e.Message;
+                return false;
+            }
+        }
+
         /// <summary>Converts JSON to Hashtable (case-insensitive keys) / object[] / primitives.</summary>
         public static object ToObject(JsonElement e)
         {
@@ -1011,11 +1065,17 @@ namespace AzsCsp
         public string Tenant { get; set; }
         public string TenantId { get; set; }
         public string ClientId { get; set; }
-        /// <summary>The signed-in account: the application (client) ID for a service principal.</summary>
-        public string Account { get { return ClientId; } }
-        /// <summary>ServicePrincipal (this version).</summary>
+        private string account;
+        /// <summary>The signed-in account: the user principal name of a user, the application (client) ID of a service principal.</summary>
+        public string Account { get { return account ?? (AccountType == "ServicePrincipal" ? ClientId : null); } set { account = value; } }
+        /// <summary>ServicePrincipal, User or Token (a bring-your-own access token).</summary>
         public string AccountType { get; set; }
+        /// <summary>ClientSecret, ClientCertificate, DeviceCode, RefreshToken, UsernamePassword, AccessToken or Environment.</summary>
         public string CredentialType { get; set; }
+        /// <summary>The object ID of the signed-in principal, when the token says.</summary>
+        public string ObjectId { get; set; }
+        /// <summary>The token cache file of this context (Connect-AzsCspAccount -PersistTokenCache), or null.</summary>
+        public string TokenCachePath { get; set; }
         public string SubscriptionId { get; set; }
         public string ResourceManagerUrl { get; set; }
         public string Authority { get; set; }
@@ -1036,6 +1096,9 @@ namespace AzsCsp
                 Environment = JsonValue.String(e, "environment"),
                 TenantId = JsonValue.String(e, "tenantId"),
                 ClientId = JsonValue.String(e, "clientId"),
+                Account = NullIfEmpty(JsonValue.String(e, "account")),
+                CredentialType = NormalizeCredentialType(JsonValue.String(e, "credentialType")),
+                ObjectId = JsonValue.String(e, "objectId"),
                 ResourceManagerUrl = JsonValue.String(e, "resourceManagerUrl"),
                 Authority = JsonValue.String(e, "authority"),
                 Audience = JsonValue.String(e, "audience"),
@@ -1043,5 +1106,42 @@ namespace AzsCsp
                 ConnectedOn = DateTimeOffset.Now
             };
         }
+
+        private static string NullIfEmpty(string value) { return string.IsNullOrEmpty(value) ? null : value; }
+
+        /// <summary>The shim's credential type (clientSecret, ...) in the PascalCase the cmdlets show.</summary>
+        public static string NormalizeCredentialType(string value)
+        {
+            if (string.IsNullOrEmpty(value)) return null;
+            switch (value.ToLowerInvariant())
+            {
+                case "clientsecret": return "ClientSecret";
+                case "clientcertificate": return "ClientCertificate";
+                case "devicecode": return "DeviceCode";
+                case "refreshtoken": return "RefreshToken";
+                case "usernamepassword": return "UsernamePassword";
+                case "accesstoken": return "AccessToken";
+                case "environment": return "Environment";
+                default: return char.ToUpperInvariant(value[0]) + value.Substring(1);
+            }
+        }
+    }
+
+    /// <summary>A cloud that Connect-AzsCspAccount -Environment can sign in to: built-in or stored by Add-AzsCspEnvironment.</summary>
+    public class Environment
+    {
+        public string Name { get; set; }
+        /// <summary>BuiltIn or Custom.</summary>
+        public string Type { get; set; }
+        public string ResourceManagerUrl { get; set; }
+        /// <summary>The sign-in authority; null: discovered from {ResourceManagerUrl}/metadata/endpoints.</summary>
+        public string ActiveDirectoryAuthority { get; set; }
+        /// <summary>The token audience of Resource Manager; null: discovered from the metadata.</summary>
+        public string ActiveDirectoryResourceId { get; set; }
+        public bool IsBuiltIn { get { return Type == "BuiltIn"; } }
+        /// <summary>Where a custom environment is stored (the per-user environments.json), or null.</summary>
+        public string Path { get; set; }
+
+        public override string ToString() { return Name; }
     }
 }

@@ -52,8 +52,17 @@ function Get-AzsCspRecommendedAction {
     param(
         [string] $Code,
         [string] $Kind,
-        [hashtable] $Target
+        [hashtable] $Target,
+        [string] $Message,
+        [string] $CredentialType
     )
+
+    if ($Kind -eq 'Authentication' -or $Code -cmatch '^[a-z_]+$') {
+        $authAction = Get-AzsCspSignInRecommendedAction -Code $Code -Message $Message -CredentialType $CredentialType
+        if ($authAction) {
+            return $authAction
+        }
+    }
 
     $t = @{
         RegistrationSubscriptionId = '<registration subscription ID>'
@@ -123,7 +132,7 @@ function Get-AzsCspRecommendedAction {
 
     switch ($Kind) {
         'Authentication' {
-            return 'Check the application (client) ID, the client secret (it may have expired), the tenant and the environment, then run Connect-AzsCspAccount again.'
+            return (Get-AzsCspSignInRecommendedAction -Code 'Authentication' -CredentialType $CredentialType)
         }
         'PermissionDenied' {
             return 'The signed-in principal is not allowed to do this. Grant it a role on the registration (Owner, Contributor or Microsoft.AzureStack/registrations/*) or sign in with another account.'
@@ -160,7 +169,8 @@ function New-AzsCspErrorRecord {
     param(
         [Parameter(Mandatory)] [AzsCsp.NativeError] $NativeError,
         [object] $TargetObject,
-        [hashtable] $Target
+        [hashtable] $Target,
+        [string] $CredentialType
     )
 
     $facts = [System.Collections.Generic.List[string]]::new()
@@ -186,7 +196,7 @@ function New-AzsCspErrorRecord {
         (Get-AzsCspErrorCategory -Kind $NativeError.Kind),
         $TargetObject)
     $record.ErrorDetails = [System.Management.Automation.ErrorDetails]::new($message)
-    $action = Get-AzsCspRecommendedAction -Code $NativeError.Code -Kind $NativeError.Kind -Target $Target
+    $action = Get-AzsCspRecommendedAction -Code $NativeError.Code -Kind $NativeError.Kind -Target $Target -Message $NativeError.Message -CredentialType $CredentialType
     if ($action) {
         $record.ErrorDetails.RecommendedAction = $action
     }
@@ -229,4 +239,63 @@ function New-AzsCspLocalErrorRecord {
         $record.ErrorDetails.RecommendedAction = $RecommendedAction
     }
     return $record
+}
+
+function Get-AzsCspSignInRecommendedAction {
+    <#
+    .SYNOPSIS
+    What to do about a sign-in failure: from the AADSTS number in the message, the OAuth error code,
+    then the credential type. Returns nothing when nothing specific applies.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [string] $Code,
+        [string] $Message,
+        [string] $CredentialType
+    )
+
+    $again = 'then run Connect-AzsCspAccount again.'
+    $aadsts = $null
+    if ($Message -match 'AADSTS(\d+)') {
+        $aadsts = $Matches[1]
+    }
+    switch ($aadsts) {
+        { $_ -in '7000215', '70002' } { return "The client secret is wrong: use the secret's value (not its ID) and check that it was not replaced; $again" }
+        '7000222' { return "The client secret has expired: create a new secret for the application (Certificates & secrets), $again" }
+        { $_ -in '700016', '700011' } { return "The application is not known in this directory: check the application (client) ID and that -Tenant names the directory where it is registered (and -Environment the right cloud); $again" }
+        '90002' { return "The tenant was not found: check -Tenant (GUID or domain) and that it belongs to the cloud chosen with -Environment; $again" }
+        { $_ -in '700027', '50012', '700030', '50048', '700023' } { return "The certificate was not accepted: register its public key on the application (Entra ID: Certificates & secrets; AD FS: New-GraphApplication/Set-GraphApplication on the privileged endpoint), check -ApplicationId and -AssertionAlgorithm, $again" }
+        '500133' { return "The client assertion was outside its valid time range: this machine's clock is off. Synchronise it (Windows: w32tm /resync; Linux: timedatectl / chrony), $again" }
+        { $_ -in '65001', '65004', '90094' } { return "Consent is missing: an administrator of the directory must grant the application its permissions (admin consent; for a guest directory of Azure Stack Hub run the onboarding, Register-AzsWithMyDirectoryTenant), $again" }
+        { $_ -in '50076', '50079', '50158' } { return 'This account needs multi-factor authentication, which a user name and password (or a refresh token) cannot satisfy: sign in with Connect-AzsCspAccount -UseDeviceAuthentication.' }
+        '53003' { return 'Conditional Access blocks this sign-in: sign in with Connect-AzsCspAccount -UseDeviceAuthentication from a compliant device, or ask the directory administrator.' }
+        '50126' { return "The user name or password is wrong (-AutomationCredential); $again" }
+        '50034' { return "The user does not exist in this directory: check the user name and -Tenant; $again" }
+        { $_ -in '70008', '700082', '50173', '700084' } { return 'The refresh token has expired or was revoked: sign in again interactively with Connect-AzsCspAccount -UseDeviceAuthentication.' }
+        '70019' { return 'The device code expired before the sign-in was completed: run Connect-AzsCspAccount -UseDeviceAuthentication again and complete the sign-in in the browser within the time given.' }
+        { $_ -in '50196', '90055' } { return 'The directory is throttling sign-ins: wait a little and try again.' }
+    }
+    switch -Regex ($Code) {
+        '^expired_token$|DeviceCodeExpired' { return 'The device code expired before the sign-in was completed: run Connect-AzsCspAccount -UseDeviceAuthentication again and complete the sign-in in the browser within the time given.' }
+        '^authorization_declined$|^access_denied$|DeviceCodeDeclined' { return 'The sign-in was declined in the browser. Run Connect-AzsCspAccount -UseDeviceAuthentication again and approve it with the right account.' }
+        '^bad_verification_code$' { return 'The device code was not recognised: run Connect-AzsCspAccount -UseDeviceAuthentication again.' }
+        '^interaction_required$' { return 'This account needs an interactive sign-in (MFA, consent or a policy): sign in with Connect-AzsCspAccount -UseDeviceAuthentication.' }
+        '^unauthorized_client$' { return "The application is not allowed to use this sign-in method in this directory (for device code or password sign-in it must be a public client): check -ApplicationId; $again" }
+        '^invalid_resource$' { return "The resource (audience) is not known in this directory: check -Environment, -ActiveDirectoryResourceId and -Tenant; $again" }
+        '^temporarily_unavailable$' { return 'The sign-in service is temporarily unavailable: try again later.' }
+    }
+    switch ($CredentialType) {
+        'ClientSecret' { return "Check the application (client) ID, the client secret (it may have expired), -Tenant and -Environment, $again" }
+        'ClientCertificate' { return "Check that the certificate is registered on the application (-ApplicationId), that it has not expired, the PFX password, -Tenant and -Environment, and this machine's clock; $again" }
+        'DeviceCode' { return 'Run Connect-AzsCspAccount -UseDeviceAuthentication again and complete the sign-in in the browser before the code expires; check -Tenant and -Environment.' }
+        'RefreshToken' { return 'The refresh token was not accepted (expired, revoked, issued to another client or tenant): sign in again with Connect-AzsCspAccount -UseDeviceAuthentication.' }
+        'UsernamePassword' { return "Check the user name, the password and -Tenant. A user name and password cannot sign in accounts that need MFA or that Conditional Access blocks: use -UseDeviceAuthentication for them; $again" }
+        'AccessToken' { return 'The access token was not accepted (expired, or issued for another audience or tenant): get a new token and run Connect-AzsCspAccount -AccessToken again, or sign in with another method.' }
+        'Environment' { return "Check the AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH) environment variables and AZURE_AUTHORITY_HOST; $again" }
+    }
+    if ($Code -eq 'Authentication') {
+        return "Check the credentials, -Tenant and -Environment, $again"
+    }
+    return $null
 }

@@ -92,7 +92,8 @@ function Invoke-AzsCspOperation {
         [hashtable] $Target,
         [string] $Activity = 'AzsCsp',
         [hashtable] $State,
-        [switch] $NoErrorRecord
+        [switch] $NoErrorRecord,
+        [string] $CredentialType
     )
 
     $json = ConvertTo-AzsCspArgumentJson -Arguments $Arguments
@@ -105,7 +106,7 @@ function Invoke-AzsCspOperation {
         if ($null -eq $op) {
             if ($State) { $State.Failed = $true; $State.Error = $err }
             if (-not $NoErrorRecord) {
-                $Cmdlet.WriteError((New-AzsCspErrorRecord -NativeError $err -TargetObject $TargetObject -Target $Target))
+                $Cmdlet.WriteError((New-AzsCspErrorRecord -NativeError $err -TargetObject $TargetObject -Target $Target -CredentialType $CredentialType))
             }
             return
         }
@@ -123,7 +124,7 @@ function Invoke-AzsCspOperation {
             if ($status -ne [AzsCsp.NativeStatus]::Ok) {
                 if ($State) { $State.Failed = $true; $State.Error = $err }
                 if (-not $NoErrorRecord) {
-                    $Cmdlet.WriteError((New-AzsCspErrorRecord -NativeError $err -TargetObject $TargetObject -Target $Target))
+                    $Cmdlet.WriteError((New-AzsCspErrorRecord -NativeError $err -TargetObject $TargetObject -Target $Target -CredentialType $CredentialType))
                 }
                 break
             }
@@ -133,6 +134,12 @@ function Invoke-AzsCspOperation {
                 }
                 'log' {
                     Write-AzsCspNativeLog -Cmdlet $Cmdlet -NativeEvent $ev
+                }
+                'prompt' {
+                    # Something the user must act on now (device code instructions): the information
+                    # stream (tag AzsCsp.DeviceCode), shown even when $InformationPreference is
+                    # SilentlyContinue. Not Write-Host: scripts can capture it with -InformationVariable or 6>.
+                    Write-Information -MessageData ([string]$ev.Message) -Tags 'AzsCsp.DeviceCode', 'AzsCsp.Prompt' -InformationAction Continue
                 }
                 'progress' {
                     $progress = @{ Id = 1; Activity = $(if ($ev.Activity) { $ev.Activity } else { $Activity }) }
