@@ -57,6 +57,21 @@ po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, Buc
        "off, token-bucket or hourly")  //
       ("token-lifetime", po::value(&o.token_lifetime_seconds)->value_name("S")->default_value(3600),
        "access token lifetime in seconds")  //
+      ("identity-system",
+       po::value(&o.identity_system)->value_name("aad|adfs")->default_value("aad"),
+       "identity profile announced by /metadata/endpoints: aad (Entra ID) or adfs (AD FS)")  //
+      (
+          "clock-skew-seconds", po::value(&o.clock_skew_seconds)->value_name("N")->default_value(0),
+          "the identity clock is now + N seconds (issued tokens, assertion checks, ARM token "
+          "checks)")  //
+      ("device-code-interval",
+       po::value(&o.device_code_interval_seconds)->value_name("S")->default_value(5),
+       "device code polling interval in seconds")  //
+      ("device-code-lifetime",
+       po::value(&o.device_code_lifetime_seconds)->value_name("S")->default_value(900),
+       "device code lifetime (expires_in) in seconds")  //
+      ("reject-reused-refresh-tokens", po::bool_switch(&o.reject_reused_refresh_tokens),
+       "refuse a refresh token that was already redeemed (stricter than Entra)")  //
       ("persist", po::bool_switch(&o.persist),
        "load {data-dir}/state.json at start and save it on every change")                      //
       ("threads", po::value(&o.threads)->value_name("N")->default_value(2), "worker threads")  //

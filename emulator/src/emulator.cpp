@@ -8,6 +8,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "identity/identity_state.hpp"
 #include "options_check.hpp"
 #include "router.hpp"
 #include "server/https_server.hpp"
@@ -126,12 +127,15 @@ class Emulator::Impl {
  private:
   void WriteStatusFile(const std::string& fixtures_name) {
     std::string base = BaseUrl();
+    bool adfs = IsAdfsProfile(options_);
     json::object status{{"pid", CurrentProcessId()},
                         {"port", port_},
                         {"baseUrl", base},
                         {"resourceManagerUrl", base + "/"},
-                        {"activeDirectoryAuthority", base + "/"},
-                        {"audience", "https://management.core.windows.net/"},
+                        {"activeDirectoryAuthority", base + (adfs ? "/adfs/" : "/")},
+                        {"audience", adfs ? kAdfsAudience : kAadAudience},
+                        {"identitySystem", options_.identity_system},
+                        {"clockSkewSeconds", options_.clock_skew_seconds},
                         {"caCertificatePath", ca_path_},
                         {"fixtures", fixtures_name},
                         {"metadataEndpoint", base + "/metadata/endpoints?api-version=2015-01-01"},

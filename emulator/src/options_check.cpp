@@ -28,6 +28,20 @@ std::string CheckOptions(const EmulatorOptions& o) {
     return "token lifetime " + std::to_string(o.token_lifetime_seconds) +
            " is out of range (1-604800 seconds)";
   }
+  if (o.identity_system != "aad" && o.identity_system != "adfs") {
+    return "unknown identity system '" + o.identity_system + "' (expected aad or adfs)";
+  }
+  if (o.clock_skew_seconds < -10 * 365 * 24 * 3600 || o.clock_skew_seconds > 10 * 365 * 24 * 3600) {
+    return "clock skew " + std::to_string(o.clock_skew_seconds) + " is out of range (+-10 years)";
+  }
+  if (o.device_code_interval_seconds < 0 || o.device_code_interval_seconds > 3600) {
+    return "device code interval " + std::to_string(o.device_code_interval_seconds) +
+           " is out of range (0-3600 seconds)";
+  }
+  if (o.device_code_lifetime_seconds < 1 || o.device_code_lifetime_seconds > 24 * 3600) {
+    return "device code lifetime " + std::to_string(o.device_code_lifetime_seconds) +
+           " is out of range (1-86400 seconds)";
+  }
   if (o.threads < 1 || o.threads > 64) {
     return "thread count " + std::to_string(o.threads) + " is out of range (1-64)";
   }

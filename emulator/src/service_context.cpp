@@ -32,6 +32,7 @@ void ServiceContext::Reset() {
     world = initial_world;
     StateChangedLocked();
   }
+  identity.Clear();
   throttler.Reset();
   faults.Clear();
   requests.Clear();

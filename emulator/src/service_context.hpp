@@ -11,6 +11,7 @@
 #include "azscsp_emulator/emulator.hpp"
 #include "control/faults.hpp"
 #include "control/request_log.hpp"
+#include "identity/identity_state.hpp"
 #include "identity/token_signer.hpp"
 #include "state/model.hpp"
 
@@ -22,7 +23,7 @@ struct ServiceContext {
 
   // Saves state.json when persistence is on. Call with state_mutex held, after a change.
   void StateChangedLocked();
-  // Back to the fixtures: world, throttling buckets, faults and the request log.
+  // Back to the fixtures: world, identity state, throttling buckets, faults and the request log.
   void Reset();
 
   EmulatorOptions options;
@@ -35,6 +36,7 @@ struct ServiceContext {
   World world;
 
   TokenSigner signer;
+  IdentityState identity;  // device codes, refresh tokens, seen assertion ids
   Throttler throttler;
   FaultInjector faults;
   RequestLog requests;

@@ -25,6 +25,19 @@ struct EmulatorOptions {
   bool docs_mode = false;  // customerSubscriptions PUT -> 201 empty body, DELETE -> always 204
   std::string throttling = "token-bucket";  // "off", "token-bucket", "hourly"
   int token_lifetime_seconds = 3600;
+
+  // Identity profile: "aad" (Entra ID; /metadata/endpoints announces {base}/ and the global ARM
+  // audience) or "adfs" (Azure Stack Hub AD FS; announces {base}/adfs/ and the AD FS audience).
+  // The Entra endpoints stay available in both.
+  std::string identity_system = "aad";
+  // The identity side's clock is now + this (issued tokens, assertion exp/nbf, ARM token checks),
+  // to test clients against a skewed server.
+  int clock_skew_seconds = 0;
+  int device_code_interval_seconds = 5;    // device code polling interval (slow_down below it)
+  int device_code_lifetime_seconds = 900;  // device code expires_in
+  // Stricter than Entra: redeeming a refresh token that was already redeemed fails (invalid_grant),
+  // so tests can prove a client always keeps the newest one.
+  bool reject_reused_refresh_tokens = false;
   bool persist = false;  // load state.json at start if present, save it on every change
   int threads = 2;
 

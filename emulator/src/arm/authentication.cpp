@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "http/responses.hpp"
+#include "identity/identity_state.hpp"
 #include "service_context.hpp"
 #include "util/strings.hpp"
 #include "util/time.hpp"
@@ -20,7 +21,9 @@ const char* const kAudiences[] = {"https://management.core.windows.net/",
 HttpResponse Unauthorized(const ServiceContext& context, const std::string& tenant,
                           const std::string& code, const std::string& message) {
   HttpResponse response = ArmError(401, code, message);
-  std::string authority = context.base_url + "/" + (tenant.empty() ? "common" : tenant);
+  std::string authority =
+      context.base_url + "/" +
+      (IsAdfsProfile(context.options) ? "adfs" : (tenant.empty() ? "common" : tenant));
   response.headers.Set("WWW-Authenticate", "Bearer authorization_uri=\"" + authority +
                                                "\", error=\"invalid_token\", error_description=\"" +
                                                message + "\"");
@@ -74,7 +77,7 @@ std::variant<Principal, HttpResponse> AuthenticateArm(const ServiceContext& cont
     return Unauthorized(context, subscription_tenant, "InvalidAuthenticationToken",
                         "The access token is invalid.");
   }
-  int64_t now = UnixSeconds();
+  int64_t now = IdentityNow(context.options);
   int64_t exp = NumberClaim(*claims, "exp");
   if (exp <= now) {
     return Unauthorized(context, subscription_tenant, "ExpiredAuthenticationToken",
@@ -86,13 +89,17 @@ std::variant<Principal, HttpResponse> AuthenticateArm(const ServiceContext& cont
                         "The access token is not yet valid.");
   }
   std::string audience = StringClaim(*claims, "aud");
-  if (!IsArmAudience(audience)) {
+  bool adfs_audience =
+      IsAdfsProfile(context.options) &&
+      (IEquals(audience, kAdfsAudience) || IEquals(audience, std::string(kAdfsAudience) + "/"));
+  if (!IsArmAudience(audience) && !adfs_audience) {
     return Unauthorized(
         context, subscription_tenant, "InvalidAuthenticationToken",
         "The access token has been obtained for wrong audience or resource '" + audience +
             "'. It should exactly match with one of the allowed audiences "
             "'https://management.core.windows.net/','https://management.core.windows.net',"
-            "'https://management.azure.com/','https://management.azure.com'.");
+            "'https://management.azure.com/','https://management.azure.com'" +
+            (IsAdfsProfile(context.options) ? ",'" + std::string(kAdfsAudience) + "'" : "") + ".");
   }
   Principal principal{StringClaim(*claims, "oid"), StringClaim(*claims, "appid"),
                       StringClaim(*claims, "tid")};

@@ -5,6 +5,7 @@
 #include "http/responses.hpp"
 #include "service_context.hpp"
 #include "util/strings.hpp"
+#include "util/time.hpp"
 
 namespace json = boost::json;
 
@@ -33,6 +34,103 @@ HttpResponse AddFaults(ServiceContext& context, const HttpRequest& request) {
   return JsonResponse(201, json::object{{"value", context.faults.List()}});
 }
 
+json::array ListDeviceCodes(ServiceContext& context) {
+  int64_t now = IdentityNow(context.options);
+  json::array out;
+  std::lock_guard<std::mutex> lock(context.identity.mutex);
+  for (const DeviceCode& code : context.identity.device_codes) {
+    json::object item{
+        {"userCode", code.user_code},
+        {"clientId", code.grant.client_id},
+        {"tenantId", code.grant.tenant_id},
+        {"resource", code.grant.resource},
+        {"status", IdentityState::EffectiveStatus(code, now)},
+        {"expiresAt", Iso8601(Clock::time_point(std::chrono::seconds(code.expires_at)))}};
+    if (!code.grant.user_principal_name.empty()) {
+      item["userPrincipalName"] = code.grant.user_principal_name;
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+// POST /_emulator/devicecodes/{approve|decline} {"userCode": optional, "userPrincipalName": ...}
+HttpResponse DecideDeviceCode(ServiceContext& context, const HttpRequest& request, bool approve) {
+  json::object body;
+  if (!Trim(request.body).empty()) {
+    boost::system::error_code ec;
+    json::value parsed = json::parse(request.body, ec);
+    if (ec || !parsed.is_object()) {
+      return ArmError(400, "InvalidRequest", "The body must be a JSON object.");
+    }
+    body = parsed.get_object();
+  }
+  auto text = [&](const char* name) {
+    const json::value* v = body.if_contains(name);
+    return v && v->is_string() ? std::string(v->get_string()) : std::string();
+  };
+  std::string user_code = text("userCode");
+  std::string upn = text("userPrincipalName");
+  World world;
+  {
+    std::lock_guard<std::mutex> lock(context.state_mutex);
+    world.users = context.world.users;
+  }
+  int64_t now = IdentityNow(context.options);
+  std::lock_guard<std::mutex> lock(context.identity.mutex);
+  DeviceCode* code = nullptr;
+  if (!user_code.empty()) {
+    code = context.identity.FindByUserCode(user_code);
+  } else {  // the most recent pending code
+    auto& codes = context.identity.device_codes;
+    for (auto it = codes.rbegin(); it != codes.rend() && !code; ++it) {
+      if (IdentityState::EffectiveStatus(*it, now) == "pending") code = &*it;
+    }
+  }
+  if (!code) {
+    return ArmError(404, "DeviceCodeNotFound",
+                    user_code.empty() ? "No pending device code."
+                                      : "No device code with user code '" + user_code + "'.");
+  }
+  std::string status = IdentityState::EffectiveStatus(*code, now);
+  if (status != "pending") {
+    return ArmError(409, "DeviceCodeNotPending",
+                    "Device code '" + code->user_code + "' is " + status + ", not pending.");
+  }
+  if (approve) {
+    const User* user = nullptr;
+    for (const User& u : world.users) {
+      bool wanted = upn.empty() ? IEquals(u.tenant_id, code->grant.tenant_id)
+                                : IEquals(u.user_principal_name, upn);
+      if (wanted) {
+        user = &u;
+        break;
+      }
+    }
+    if (!user) {
+      return ArmError(400, "UserNotFound",
+                      "No fixture user '" + (upn.empty() ? "(any)" : upn) + "' in directory '" +
+                          code->grant.tenant_id + "'.");
+    }
+    if (!IEquals(user->tenant_id, code->grant.tenant_id)) {
+      return ArmError(400, "UserNotInTenant",
+                      "User '" + user->user_principal_name + "' belongs to directory '" +
+                          user->tenant_id + "', the device code to '" + code->grant.tenant_id +
+                          "'.");
+    }
+    code->grant.user_object_id = user->object_id;
+    code->grant.user_principal_name = user->user_principal_name;
+    code->grant.display_name = user->display_name;
+    code->status = "approved";
+  } else {
+    code->status = "declined";
+  }
+  return JsonResponse(200, json::object{{"userCode", code->user_code},
+                                        {"clientId", code->grant.client_id},
+                                        {"tenantId", code->grant.tenant_id},
+                                        {"status", code->status}});
+}
+
 }  // namespace
 
 bool IsControlPath(const RequestTarget& target) {
@@ -44,6 +142,20 @@ HttpResponse HandleControl(ServiceContext& context, const HttpRequest& request,
   const auto& s = info.target.segments;
   std::string what = s.size() == 2 ? ToLower(s[1]) : std::string();
   const std::string& method = request.method;
+
+  if (s.size() >= 2 && s.size() <= 3 && IEquals(s[1], "devicecodes")) {
+    std::string action = s.size() == 3 ? ToLower(s[2]) : std::string();
+    if (action.empty() && method == "GET") {
+      return JsonResponse(200, json::object{{"value", ListDeviceCodes(context)}});
+    }
+    if ((action == "approve" || action == "decline") && method == "POST") {
+      return DecideDeviceCode(context, request, action == "approve");
+    }
+    if (action.empty() || action == "approve" || action == "decline") {
+      return ArmError(405, "MethodNotAllowed",
+                      "The control endpoint does not support http method '" + method + "'.");
+    }
+  }
 
   if (what == "faults") {
     if (method == "POST") return AddFaults(context, request);

@@ -12,10 +12,12 @@ namespace azscsp::emulator {
 struct AadFailure {
   int status = 400;
   std::string error;        // invalid_request, invalid_client, ...
-  long code = 0;            // AADSTS number
+  long code = 0;            // AADSTS number (0: none, e.g. slow_down)
   std::string description;  // text after "AADSTSnnnn: "
 };
 
 HttpResponse AadError(const AadFailure& failure, const RequestInfo& info);
+// AD FS: {"error":..., "error_description":...} only.
+HttpResponse AdfsError(const AadFailure& failure);
 
 }  // namespace azscsp::emulator

@@ -1,34 +1,28 @@
-// grant_type=client_credentials with a client secret (auth.md §4).
+// grant_type=client_credentials with a client secret (auth.md §4) or a certificate assertion (§5,
+// client_assertion.cpp).
 #include "identity/token_endpoint.hpp"
 
 namespace azscsp::emulator {
 
-GrantOutcome ClientCredentialsGrant(const TokenRequest& request, const World& world) {
-  std::string client_id = request.ClientId();
-  if (client_id.empty()) return MissingParameter("client_id");
+GrantOutcome ClientCredentialsGrant(ServiceContext& context, const TokenRequest& request,
+                                    const World& world) {
   auto resource = RequestedResource(request);
+  bool has_assertion =
+      !request.Field("client_assertion").empty() || !request.Field("client_assertion_type").empty();
+  std::string client_id = request.ClientId();
+  // AD FS: client_id is optional with an assertion (it is inside the assertion).
+  if (client_id.empty() && !(request.adfs && has_assertion)) return MissingParameter("client_id");
   if (const AadFailure* failure = std::get_if<AadFailure>(&resource)) return *failure;
+  if (has_assertion) {
+    return ClientAssertionGrant(context, request, world, std::get<std::string>(resource));
+  }
 
   const ServicePrincipal* principal = world.FindServicePrincipal(request.tenant->id, client_id);
-  if (!principal) {
-    std::string directory =
-        request.tenant->domain.empty() ? request.tenant->id : request.tenant->domain;
-    return AadFailure{400, "unauthorized_client", 700016,
-                      "Application with identifier '" + client_id +
-                          "' was not found in the directory '" + directory +
-                          "'. This can happen if the application has not been installed by the "
-                          "administrator of the tenant or consented to by any user in the tenant. "
-                          "You may have sent your authentication request to the wrong tenant."};
-  }
+  if (!principal) return AppNotFound(client_id, *request.tenant);
 
   std::string secret = request.Field("client_secret");
   if (secret.empty() && request.basic_client_secret) secret = *request.basic_client_secret;
   if (secret.empty()) {
-    if (!request.Field("client_assertion").empty()) {
-      return AadFailure{401, "invalid_client", 700027,
-                        "Client assertion (certificate) credentials are not implemented by "
-                        "azscsp-emulator yet; use a client secret."};
-    }
     return AadFailure{401, "invalid_client", 7000218,
                       "The request body must contain the following parameter: "
                       "'client_assertion' or 'client_secret'."};
@@ -42,7 +36,11 @@ GrantOutcome ClientCredentialsGrant(const TokenRequest& request, const World& wo
                       "secret added to app '" +
                           principal->app_id + "'."};
   }
-  return TokenGrant{principal->object_id, principal->app_id, std::get<std::string>(resource)};
+  TokenGrant grant;
+  grant.object_id = principal->object_id;
+  grant.app_id = principal->app_id;
+  grant.resource = std::get<std::string>(resource);
+  return grant;
 }
 
 }  // namespace azscsp::emulator

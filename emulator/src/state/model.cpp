@@ -153,7 +153,25 @@ World ParseWorld(const json::value& fixtures) {
     for (const json::value& s : Arr(o, "secrets")) {
       if (s.is_string()) sp.secrets.emplace_back(s.get_string());
     }
+    for (const json::value& c : Arr(o, "certificates")) {
+      if (c.is_string()) sp.certificates.emplace_back(c.get_string());
+    }
     w.service_principals.push_back(std::move(sp));
+  }
+  for (const json::value& u : Arr(root, "users")) {
+    const json::object& o = Obj(u, "user");
+    User user;
+    user.user_principal_name = Required(o, "userPrincipalName", "user");
+    user.display_name = Str(o, "displayName");
+    user.password = Str(o, "password");
+    user.object_id = Required(o, "objectId", "user");
+    user.tenant_id = Required(o, "tenantId", "user");
+    user.mfa_required = Bool(o, "mfaRequired", false);
+    w.users.push_back(std::move(user));
+  }
+  for (const json::value& c : Arr(root, "publicClients")) {
+    const json::object& o = Obj(c, "publicClient");
+    w.public_clients.push_back({Required(o, "appId", "publicClient"), Str(o, "displayName")});
   }
   for (const json::value& s : Arr(root, "subscriptions")) {
     w.subscriptions.push_back(ParseSubscription(Obj(s, "subscription")));
@@ -172,7 +190,7 @@ World ParseWorld(const json::value& fixtures) {
 }
 
 json::value WorldToJson(const World& w) {
-  json::array tenants, sps, subs, regs;
+  json::array tenants, sps, users, public_clients, subs, regs;
   for (const Tenant& t : w.tenants) {
     json::object o{{"id", t.id}, {"domain", t.domain}, {"displayName", t.display_name}};
     if (!t.partner_id.empty()) o["partnerId"] = t.partner_id;
@@ -180,11 +198,26 @@ json::value WorldToJson(const World& w) {
   }
   for (const ServicePrincipal& sp : w.service_principals) {
     json::array secrets(sp.secrets.begin(), sp.secrets.end());
-    sps.push_back(json::object{{"displayName", sp.display_name},
-                               {"appId", sp.app_id},
-                               {"objectId", sp.object_id},
-                               {"tenantId", sp.tenant_id},
-                               {"secrets", std::move(secrets)}});
+    json::object o{{"displayName", sp.display_name},
+                   {"appId", sp.app_id},
+                   {"objectId", sp.object_id},
+                   {"tenantId", sp.tenant_id},
+                   {"secrets", std::move(secrets)}};
+    if (!sp.certificates.empty()) {
+      o["certificates"] = json::array(sp.certificates.begin(), sp.certificates.end());
+    }
+    sps.push_back(std::move(o));
+  }
+  for (const User& u : w.users) {
+    users.push_back(json::object{{"userPrincipalName", u.user_principal_name},
+                                 {"displayName", u.display_name},
+                                 {"password", u.password},
+                                 {"objectId", u.object_id},
+                                 {"tenantId", u.tenant_id},
+                                 {"mfaRequired", u.mfa_required}});
+  }
+  for (const PublicClient& c : w.public_clients) {
+    public_clients.push_back(json::object{{"appId", c.app_id}, {"displayName", c.display_name}});
   }
   for (const Subscription& s : w.subscriptions) {
     json::array providers(s.registered_providers.begin(), s.registered_providers.end());
@@ -229,6 +262,8 @@ json::value WorldToJson(const World& w) {
   return json::object{
       {"tenants", std::move(tenants)},
       {"servicePrincipals", std::move(sps)},
+      {"users", std::move(users)},
+      {"publicClients", std::move(public_clients)},
       {"subscriptions", std::move(subs)},
       {"registrations", std::move(regs)},
       {"unknownSubscriptions",
@@ -257,6 +292,20 @@ const ServicePrincipal* World::FindServicePrincipal(std::string_view tenant_id,
 const ServicePrincipal* World::FindServicePrincipalByObjectId(std::string_view object_id) const {
   for (const ServicePrincipal& sp : service_principals) {
     if (IEquals(sp.object_id, object_id)) return &sp;
+  }
+  return nullptr;
+}
+
+const User* World::FindUser(std::string_view user_principal_name) const {
+  for (const User& u : users) {
+    if (IEquals(u.user_principal_name, user_principal_name)) return &u;
+  }
+  return nullptr;
+}
+
+const PublicClient* World::FindPublicClient(std::string_view app_id) const {
+  for (const PublicClient& c : public_clients) {
+    if (IEquals(c.app_id, app_id)) return &c;
   }
   return nullptr;
 }

@@ -25,6 +25,23 @@ struct ServicePrincipal {
   std::string object_id;
   std::string tenant_id;
   std::vector<std::string> secrets;
+  std::vector<std::string> certificates;  // PEM; client assertions must be signed by one of them
+};
+
+// A user who can sign in with a public client (password, device code).
+struct User {
+  std::string user_principal_name;
+  std::string display_name;
+  std::string password;
+  std::string object_id;
+  std::string tenant_id;
+  bool mfa_required = false;  // password grant -> AADSTS50076
+};
+
+// Applications without a secret that may use device code, password and refresh_token grants.
+struct PublicClient {
+  std::string app_id;
+  std::string display_name;
 };
 
 struct ResourceGroup {
@@ -87,6 +104,8 @@ struct UnknownSubscriptionPolicy {
 struct World {
   std::vector<Tenant> tenants;
   std::vector<ServicePrincipal> service_principals;
+  std::vector<User> users;
+  std::vector<PublicClient> public_clients;
   std::vector<Subscription> subscriptions;
   std::vector<Registration> registrations;
   UnknownSubscriptionPolicy unknown_subscriptions;
@@ -96,6 +115,8 @@ struct World {
   const ServicePrincipal* FindServicePrincipal(std::string_view tenant_id,
                                                std::string_view app_id) const;
   const ServicePrincipal* FindServicePrincipalByObjectId(std::string_view object_id) const;
+  const User* FindUser(std::string_view user_principal_name) const;
+  const PublicClient* FindPublicClient(std::string_view app_id) const;
   Subscription* FindSubscription(std::string_view id);
   const Subscription* FindSubscription(std::string_view id) const;
   Registration* FindRegistration(std::string_view subscription_id, std::string_view resource_group,
