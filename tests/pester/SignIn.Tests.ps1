@@ -68,9 +68,13 @@ BeforeAll {
     function ConvertTo-Secure([string] $Text) { ConvertTo-SecureString -String $Text -AsPlainText -Force }
 
     function Get-FirstError([scriptblock] $Script) {
-        $errors = $null
-        try { $null = & $Script -ErrorVariable +errors -ErrorAction SilentlyContinue } catch { return $_ }
-        $records = @($errors | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        # The first error record of the script: a terminating one, or the first non-terminating one.
+        try {
+            $records = @(& $Script 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        }
+        catch {
+            return $_
+        }
         if ($records.Count -gt 0) { return $records[0] }
         return $null
     }
