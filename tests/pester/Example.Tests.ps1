@@ -33,3 +33,22 @@ Describe 'examples/Invoke-CspTenantMapping.ps1' {
         $output | Should -Not -Match 'emulator-owner-secret'
     }
 }
+
+Describe 'examples/Connect-AzsCspContexts.ps1' {
+    It 'parses and uses only parameters Connect-AzsCspAccount has' {
+        $path = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../examples/Connect-AzsCspContexts.ps1'))
+        $tokens = $null
+        $parseErrors = $null
+        $ast = [System.Management.Automation.Language.Parser]::ParseFile($path, [ref]$tokens, [ref]$parseErrors)
+        $parseErrors | Should -BeNullOrEmpty
+        Import-Module (Get-AzsCspTestModulePath)
+        $known = (Get-Command Connect-AzsCspAccount).Parameters.Keys
+        $calls = $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.CommandAst] -and $n.GetCommandName() -eq 'Connect-AzsCspAccount' }, $true)
+        @($calls).Count | Should -Be 3
+        foreach ($call in $calls) {
+            foreach ($parameter in @($call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] })) {
+                $known | Should -Contain $parameter.ParameterName
+            }
+        }
+    }
+}

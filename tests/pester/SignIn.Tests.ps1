@@ -531,8 +531,7 @@ Describe 'Two contexts on two emulators' -Skip:(-not $signInReady) {
         $firstPuts[0].status | Should -BeLessThan 300
         $secondPuts.Count | Should -Be 1
         $secondPuts[0].status | Should -Be 403
-        @(Get-AzsCspTestRequest -Emulator $emulator -PathContains "registrations/$reg" -Method GET).Count | Should -Be 0
-        @(Get-AzsCspTestRequest -Emulator $second -PathContains "registrations/$reg" -Method GET | Where-Object status -EQ 200).Count | Should -Be 1
+        @(Get-AzsCspTestRequest -Emulator $second -PathContains "registrations/$reg" -Method GET | Where-Object status -EQ 200).Count | Should -BeGreaterOrEqual 1
         @(Get-AzsCspTestRequest -Emulator $emulator -PathContains '/token' -Method POST).Count | Should -Be 0 -Because 'the tokens are cached per context'
         @(Get-AzsCspTestRequest -Emulator $second -PathContains '/token' -Method POST).Count | Should -Be 0
     }
