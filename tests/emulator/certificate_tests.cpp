@@ -236,4 +236,31 @@ BOOST_AUTO_TEST_CASE(malformed_assertions) {
   CheckAadError(SendAssertion(emu, no_jti.Sign(), true), 400, "invalid_request", 50027);
 }
 
+BOOST_AUTO_TEST_CASE(adfs_rs256_without_client_id) {
+  EmulatorUnderTest emu([](emu_ns::EmulatorOptions& o) { o.identity_system = "adfs"; });
+  auto send = [&](const Assertion& a) {
+    return PostForm(emu, "/adfs/oauth2/token",
+                    "grant_type=client_credentials&client_assertion_type=" +
+                        UrlEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") +
+                        "&client_assertion=" + UrlEncode(a.Sign()) +
+                        "&resource=" + UrlEncode(fx::kAdfsAudience));
+  };
+  Assertion a;
+  a.aud = emu.emulator().BaseUrl() + "/adfs/oauth2/token";
+  a.nbf = Now() - 90;  // AzureStack-Tools backdates
+  a.exp = Now() + 3600;
+  HttpResult r = send(a);
+  BOOST_TEST_REQUIRE(r.status == 200, r.body);
+  BOOST_TEST(ArmStatus(emu, Str(r.Json(), "access_token")) == 200);
+  // AD FS takes RS256 only; errors have no AADSTS fields.
+  Assertion ps = a;
+  ps.alg = "PS256";
+  ps.jti = emu_ns::NewGuid();
+  CheckAdfsError(send(ps), 401, "invalid_client");
+  Assertion unregistered = a;
+  unregistered.cert = unregistered.key = "unregistered-cert";
+  unregistered.jti = emu_ns::NewGuid();
+  CheckAdfsError(send(unregistered), 401, "invalid_client");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -53,6 +53,12 @@ HttpResponse ArmFault(int status, const RequestInfo& info, const std::string& re
 }
 
 HttpResponse AadFault(int status, const RequestInfo& info) {
+  bool adfs = !info.target.segments.empty() && IEquals(info.target.segments[0], "adfs");
+  if (adfs) {  // AD FS: error and error_description only
+    return AdfsError(
+        {status, status == 429 || status >= 500 ? "temporarily_unavailable" : "invalid_request", 0,
+         "MSIS9000: Fault injected by azscsp-emulator (status " + std::to_string(status) + ")."});
+  }
   if (status == 429) {
     return AadError({429, "temporarily_unavailable", 90055,
                      "Too many requests for this tenant. Please try again later."},
