@@ -291,6 +291,28 @@ BOOST_AUTO_TEST_CASE(command_line) {
   BOOST_TEST(Parse({"--data-dir", "d", "--bogus"}).action == CommandLine::Action::kError);
   BOOST_TEST(Parse({"--data-dir", "d", "--bind", "::1"}).action == CommandLine::Action::kRun);
 
+  CommandLine identity = Parse({"--data-dir", "d", "--identity-system", "adfs",
+                                "--clock-skew-seconds", "-300", "--device-code-interval", "1",
+                                "--device-code-lifetime", "60", "--reject-reused-refresh-tokens"});
+  BOOST_TEST_REQUIRE(identity.action == CommandLine::Action::kRun, identity.message);
+  BOOST_TEST(identity.options.identity_system == "adfs");
+  BOOST_TEST(identity.options.clock_skew_seconds == -300);
+  BOOST_TEST(identity.options.device_code_interval_seconds == 1);
+  BOOST_TEST(identity.options.device_code_lifetime_seconds == 60);
+  BOOST_TEST(identity.options.reject_reused_refresh_tokens);
+  CommandLine defaults = Parse({"--data-dir", "d"});
+  BOOST_TEST(defaults.options.identity_system == "aad");
+  BOOST_TEST(defaults.options.device_code_interval_seconds == 5);
+  BOOST_TEST(defaults.options.device_code_lifetime_seconds == 900);
+  BOOST_TEST(!defaults.options.reject_reused_refresh_tokens);
+  bad = Parse({"--data-dir", "d", "--identity-system", "ldap"});
+  BOOST_TEST(bad.action == CommandLine::Action::kError);
+  BOOST_TEST(bad.message.find("ldap") != std::string::npos);
+  BOOST_TEST(Parse({"--data-dir", "d", "--device-code-lifetime", "0"}).action ==
+             CommandLine::Action::kError);
+  BOOST_TEST(Parse({"--data-dir", "d", "--device-code-interval", "-1"}).action ==
+             CommandLine::Action::kError);
+
   CommandLine buckets =
       Parse({"--data-dir", "d", "--bucket-reads", "5/0.5", "--bucket-deletes", "7/2"});
   BOOST_TEST_REQUIRE(buckets.action == CommandLine::Action::kRun, buckets.message);
