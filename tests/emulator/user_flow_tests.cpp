@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "sign_in_test_helpers.hpp"
 
@@ -185,7 +187,7 @@ BOOST_AUTO_TEST_CASE(unknown_device_code_is_bad_verification_code) {
   EmulatorUnderTest emu(FastPolling());
   json::object fake{{"device_code", "not-a-code"}};
   CheckAadError(Poll(emu, fake, true), 400, "bad_verification_code", 70018);
-  // A real code polled by another client is unknown to it.
+  // A confidential client cannot poll at all.
   json::object code = RequestCode(emu, true);
   CheckAadError(Poll(emu, code, true, fx::kOwnerApp), 401, "invalid_client", 7000218);
 }
@@ -247,6 +249,19 @@ BOOST_AUTO_TEST_CASE(v1_password_gives_user_token_and_refresh_token) {
       "/subscriptions/" + fx::kRegistrationSub + "/resourcegroups/userrg?api-version=2021-04-01",
       R"({"location":"westcentralus"})", &token);
   BOOST_TEST(write.status == 201, write.body);
+}
+
+BOOST_AUTO_TEST_CASE(user_writes_are_attributed_to_the_user) {
+  EmulatorUnderTest emu;
+  std::string token =
+      Str(Password(emu, fx::kOperatorUpn, fx::kOperatorPassword).Json(), "access_token");
+  HttpResult r = emu.Arm(
+      "PUT", EmulatorUnderTest::MappingPath("myreg", fx::kFabrikamSub, "2020-06-01-preview"), "{}",
+      &token);
+  BOOST_TEST_REQUIRE(r.status == 200, r.body);
+  json::object system_data = r.Json().at("systemData").as_object();
+  BOOST_TEST(Str(system_data, "createdBy") == fx::kOperatorUpn);
+  BOOST_TEST(Str(system_data, "createdByType") == "User");
 }
 
 BOOST_AUTO_TEST_CASE(v2_password_refresh_token_only_with_offline_access) {

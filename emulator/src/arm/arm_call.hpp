@@ -17,6 +17,13 @@ struct Principal {
   std::string object_id;
   std::string app_id;
   std::string tenant_id;
+  std::string user_principal_name;  // user tokens only
+
+  // As ARM names the caller: the UPN of a user, else the application id.
+  const std::string& Name() const {
+    return user_principal_name.empty() ? app_id : user_principal_name;
+  }
+  const char* Type() const { return user_principal_name.empty() ? "Application" : "User"; }
 };
 
 struct ArmCall {

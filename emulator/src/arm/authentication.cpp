@@ -102,7 +102,7 @@ std::variant<Principal, HttpResponse> AuthenticateArm(const ServiceContext& cont
             (IsAdfsProfile(context.options) ? ",'" + std::string(kAdfsAudience) + "'" : "") + ".");
   }
   Principal principal{StringClaim(*claims, "oid"), StringClaim(*claims, "appid"),
-                      StringClaim(*claims, "tid")};
+                      StringClaim(*claims, "tid"), StringClaim(*claims, "upn")};
   if (!subscription_tenant.empty() && !IEquals(principal.tenant_id, subscription_tenant)) {
     return Unauthorized(
         context, subscription_tenant, "InvalidAuthenticationTokenTenant",

@@ -13,7 +13,7 @@ std::optional<HttpResponse> Authorize(const Subscription& subscription, const Pr
     if (is_read || !IEquals(assignment.role, "Reader")) return std::nullopt;
   }
   return ArmError(403, "AuthorizationFailed",
-                  "The client '" + principal.app_id + "' with object id '" + principal.object_id +
+                  "The client '" + principal.Name() + "' with object id '" + principal.object_id +
                       "' does not have authorization to perform action '" + action +
                       "' over scope '" + scope +
                       "' or the scope is invalid. If access was recently granted, please refresh "

@@ -173,16 +173,16 @@ HttpResponse PutCustomerSubscription(ArmCall& call) {
   if (!c) {
     CustomerSubscription created;
     created.name = customer;
-    created.created_by = call.principal.app_id;
-    created.created_by_type = "Application";
+    created.created_by = call.principal.Name();
+    created.created_by_type = call.principal.Type();
     created.created_at = now;
     mappings.push_back(std::move(created));
     c = &mappings.back();
   }
   c->tenant_id = tenant;
   c->etag = NewEtag();
-  c->last_modified_by = call.principal.app_id;
-  c->last_modified_by_type = "Application";
+  c->last_modified_by = call.principal.Name();
+  c->last_modified_by_type = call.principal.Type();
   c->last_modified_at = now;
   call.context.StateChangedLocked();
 
