@@ -78,6 +78,11 @@ BOOST_AUTO_TEST_CASE(v2_code_pending_then_approved_gives_user_tokens_that_arm_ac
   BOOST_TEST(!code.contains("verification_uri_complete"));
   BOOST_TEST(!code.contains("verification_url"));
   std::string user_code = Str(code, "user_code");
+  std::string uri = Str(code, "verification_uri");
+  BOOST_TEST(uri == emu.emulator().BaseUrl() + "/devicelogin");
+  HttpResult page = emu.client().Request("GET", "/devicelogin");
+  BOOST_TEST(page.status == 200);
+  BOOST_TEST(page.body.find("/_emulator/devicecodes/approve") != std::string::npos);
   BOOST_TEST(Str(code, "message").find(user_code) != std::string::npos);
 
   CheckAadError(Poll(emu, code, true), 400, "authorization_pending", 70016);

@@ -13,11 +13,24 @@ namespace json = boost::json;
 namespace azscsp::emulator {
 namespace {
 
-enum class Route { kNone, kTokenV1, kTokenV2, kDeviceCodeV1, kDeviceCodeV2, kOpenIdV1, kOpenIdV2 };
+enum class Route {
+  kNone,
+  kTokenV1,
+  kTokenV2,
+  kDeviceCodeV1,
+  kDeviceCodeV2,
+  kOpenIdV1,
+  kOpenIdV2,
+  kDeviceLogin  // the verification_uri page
+};
 
 Route Classify(const std::vector<std::string>& s) {
   if (s.empty()) return Route::kNone;
   auto is = [&](size_t i, const char* literal) { return IEquals(s[i], literal); };
+  if ((s.size() == 1 && is(0, "devicelogin")) ||
+      (s.size() == 3 && is(0, "adfs") && is(1, "oauth2") && is(2, "deviceauth"))) {
+    return Route::kDeviceLogin;
+  }
   bool adfs = is(0, "adfs");  // AD FS has no v2.0 endpoints
   if (s.size() == 3 && is(1, "oauth2") && is(2, "token")) return Route::kTokenV1;
   if (s.size() == 3 && is(1, "oauth2") && is(2, "devicecode")) return Route::kDeviceCodeV1;
@@ -111,6 +124,18 @@ std::optional<HttpResponse> HandleIdentity(ServiceContext& context, const HttpRe
   Route route = Classify(segments);
   if (route == Route::kNone) return std::nullopt;
   const std::string& tenant = segments[0];
+  if (route == Route::kDeviceLogin) {
+    HttpResponse page;
+    page.status = 200;
+    page.headers.Set("Content-Type", "text/plain; charset=utf-8");
+    page.body =
+        "azscsp-emulator device login.\n\nThere is no browser sign-in here: approve a code with\n"
+        "  POST /_emulator/devicecodes/approve "
+        "{\"userCode\":\"...\",\"userPrincipalName\":\"...\"}\n"
+        "or decline it with POST /_emulator/devicecodes/decline. Pending codes: GET "
+        "/_emulator/devicecodes.\n";
+    return page;
+  }
   if (route == Route::kTokenV1 || route == Route::kTokenV2) {
     return HandleTokenRequest(context, request, info, tenant, route == Route::kTokenV2);
   }
