@@ -1,6 +1,7 @@
 // Device code flow (auth.md §6): POST .../devicecode hands out a code; the token endpoint answers
 // authorization_pending until a test approves it through /_emulator/devicecodes/approve (or
 // declines it), slow_down when polled faster than the interval, expired_token after expires_in.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "http/responses.hpp"
@@ -77,7 +78,13 @@ HttpResponse HandleDeviceCodeRequest(ServiceContext& context, const HttpRequest&
   code.interval_seconds = options.device_code_interval_seconds;
   {
     std::lock_guard<std::mutex> lock(context.identity.mutex);
-    context.identity.device_codes.push_back(code);
+    auto& codes = context.identity.device_codes;
+    // Forget codes expired over an hour ago, so long runs do not grow without bound.
+    codes.erase(std::remove_if(
+                    codes.begin(), codes.end(),
+                    [&](const DeviceCode& old) { return old.expires_at + 3600 < code.created_at; }),
+                codes.end());
+    codes.push_back(code);
   }
 
   std::string uri = VerificationUri(context, request.adfs);

@@ -116,7 +116,13 @@ HttpResponse IssueToken(ServiceContext& context, const TokenRequest& request,
     record.grant.adfs = request.adfs;
     record.expires_at = now + refresh_lifetime;
     std::lock_guard<std::mutex> lock(context.identity.mutex);
-    context.identity.refresh_tokens.emplace(refresh_token, std::move(record));
+    auto& tokens = context.identity.refresh_tokens;
+    if (tokens.size() > 10000) {  // forget expired ones now and then
+      for (auto it = tokens.begin(); it != tokens.end();) {
+        it = it->second.expires_at < now ? tokens.erase(it) : std::next(it);
+      }
+    }
+    tokens.emplace(refresh_token, std::move(record));
   }
 
   json::object body;
