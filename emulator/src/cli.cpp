@@ -60,10 +60,9 @@ po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, Buc
       ("identity-system",
        po::value(&o.identity_system)->value_name("aad|adfs")->default_value("aad"),
        "identity profile announced by /metadata/endpoints: aad (Entra ID) or adfs (AD FS)")  //
-      (
-          "clock-skew-seconds", po::value(&o.clock_skew_seconds)->value_name("N")->default_value(0),
-          "the identity clock is now + N seconds (issued tokens, assertion checks, ARM token "
-          "checks)")  //
+      ("clock-skew-seconds", po::value(&o.clock_skew_seconds)->value_name("N")->default_value(0),
+       "the identity clock is now + N seconds (issued tokens, assertion checks, ARM token "
+       "checks)")  //
       ("device-code-interval",
        po::value(&o.device_code_interval_seconds)->value_name("S")->default_value(5),
        "device code polling interval in seconds")  //
