@@ -442,6 +442,23 @@ BOOST_AUTO_TEST_CASE(faults_target_the_token_endpoint) {
                  .status == 503);
 }
 
+BOOST_AUTO_TEST_CASE(state_keeps_users_public_clients_and_certificates) {
+  EmulatorUnderTest emu;
+  json::object state = Control(emu, "GET", "/_emulator/state").Json().as_object();
+  json::array users = state.at("users").as_array();
+  BOOST_TEST_REQUIRE(users.size() == 2u);
+  BOOST_TEST(Str(users[0], "userPrincipalName") == fx::kOperatorUpn);
+  BOOST_TEST(users[1].at("mfaRequired").as_bool());
+  BOOST_TEST(Str(state.at("publicClients").as_array().at(0), "appId") == fx::kPublicClient);
+  bool has_certificate = false;
+  for (const json::value& sp : state.at("servicePrincipals").as_array()) {
+    if (Str(sp, "appId") == fx::kCertApp) {
+      has_certificate = sp.at("certificates").as_array().size() == 1;
+    }
+  }
+  BOOST_TEST(has_certificate);
+}
+
 BOOST_AUTO_TEST_CASE(clock_skew_moves_the_identity_clock) {
   EmulatorUnderTest emu([](azscsp::emulator::EmulatorOptions& o) { o.clock_skew_seconds = -7200; });
   auto real_now = std::chrono::duration_cast<std::chrono::seconds>(
