@@ -112,6 +112,27 @@ BOOST_AUTO_TEST_CASE(list_follows_every_next_link_including_empty_pages) {
   BOOST_TEST(transport->Requests().at(2).url.target.find("$skipToken=b") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(list_stops_when_a_next_link_repeats) {
+  const std::string looping =
+      R"({"value":[],"nextLink":")" + kBase + kCollection + R"(?$skipToken=same"})";
+  transport->Enqueue(MakeResponse(200, looping));
+  transport->Enqueue(MakeResponse(200, looping));
+  BOOST_CHECK_THROW(
+      client.List(ref.registration, "2017-06-01", [](const auto&) { return true; }, {}),
+      ServiceError);
+  BOOST_TEST(transport->Requests().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_success_without_json_is_a_service_error_not_a_crash) {
+  transport->Enqueue(MakeResponse(200, "<html>proxy login page</html>"));
+  try {
+    client.Get(ref, "2017-06-01", {});
+    BOOST_FAIL("expected ServiceError");
+  } catch (const ServiceError& error) {
+    BOOST_TEST(error.Details().code == "InvalidResponse");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(list_treats_no_content_as_empty) {
   transport->Enqueue(MakeResponse(204));
   int count = 0;

@@ -77,9 +77,10 @@ BOOST_AUTO_TEST_CASE(backs_off_exponentially_with_jitter_when_no_header) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(caps_each_delay) {
+BOOST_AUTO_TEST_CASE(caps_each_backoff_delay) {
+  options.base_delay = 10s;
   options.max_delay = 5s;
-  transport->Enqueue(MakeResponse(429, "", {{"Retry-After", "3600"}}));
+  transport->Enqueue(MakeResponse(500));
   transport->Enqueue(MakeResponse(200, "{}"));
   Build().Send(Get(), {});
   BOOST_TEST(clock.Sleeps().at(0).count() == 5000);
@@ -148,6 +149,50 @@ BOOST_AUTO_TEST_CASE(parses_retry_after_variants) {
   BOOST_TEST(!delay({{"Retry-After", "-5"}}).has_value());
   BOOST_TEST(delay({{"Retry-After", util::FormatHttpDate(now - 30s)}})->count() == 0);
   BOOST_TEST(!delay({}).has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(retry_policy_safety, RetryFixture)
+
+BOOST_AUTO_TEST_CASE(does_not_repeat_a_post_after_a_transport_failure) {
+  auto request = Get();
+  request.method = http::Method::Post;
+  transport->EnqueueError("connection reset after the body was sent");
+  BOOST_CHECK_THROW(Build().Send(request, {}), TransportError);
+  BOOST_TEST(transport->Requests().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(repeats_a_post_the_server_refused_to_process) {
+  auto request = Get();
+  request.method = http::Method::Post;
+  transport->Enqueue(MakeResponse(429, "", {{"Retry-After", "1"}}));
+  transport->Enqueue(MakeResponse(500));
+  BOOST_TEST(Build().Send(request, {}).status == 500);  // 500 may have acted: not repeated
+  BOOST_TEST(transport->Requests().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(repeats_a_post_marked_idempotent_after_a_transport_failure) {
+  auto request = Get();
+  request.method = http::Method::Post;
+  request.idempotent = true;  // e.g. a token request
+  transport->EnqueueError("reset");
+  transport->Enqueue(MakeResponse(200, "{}"));
+  BOOST_TEST(Build().Send(request, {}).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(gives_the_answer_back_when_retry_after_exceeds_the_cap) {
+  options.max_delay = 5s;
+  transport->Enqueue(MakeResponse(429, "", {{"Retry-After", "3600"}}));
+  BOOST_TEST(Build().Send(Get(), {}).status == 429);
+  BOOST_TEST(clock.Sleeps().empty());
+}
+
+BOOST_AUTO_TEST_CASE(gives_up_when_the_next_try_would_pass_the_deadline) {
+  transport->Enqueue(MakeResponse(503, "", {{"Retry-After", "30"}}));
+  const auto context = util::Context().WithDeadline(util::Context::Clock::now() + 2s);
+  BOOST_CHECK_THROW(Build().Send(Get(), context), TimeoutError);
+  BOOST_TEST(transport->Requests().size() == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

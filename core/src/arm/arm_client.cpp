@@ -1,5 +1,7 @@
 #include "azscsp/arm/arm_client.hpp"
 
+#include <set>
+
 #include "azscsp/util/case_insensitive.hpp"
 #include "azscsp/util/json.hpp"
 #include "azscsp/util/url_encode.hpp"
@@ -7,6 +9,14 @@
 namespace json = boost::json;
 
 namespace azscsp::arm {
+
+json::value ReadBody(const http::Response& response) {
+  try {
+    return util::ParseJson(response.body, "The service's answer");
+  } catch (const InvalidArgumentError& error) {
+    throw ServiceError(ErrorKind::Service, {response.status, "InvalidResponse", error.what()});
+  }
+}
 
 ArmClient::ArmClient(std::shared_ptr<const http::Pipeline> pipeline,
                      std::string resource_manager_url)
@@ -48,14 +58,10 @@ void ArmClient::ForEachInList(const std::string& path, const std::string& api_ve
                               const std::function<bool(const json::value&)>& on_item,
                               const util::Context& context) const {
   http::Response page = Send(http::Method::Get, path, api_version, std::nullopt, context);
-  for (int page_number = 1;; ++page_number) {
+  std::set<std::string> links_followed;
+  for (;;) {
     if (page.status == 204 || page.body.empty()) return;  // docs: "you won't receive a response"
-    json::value body;
-    try {
-      body = util::ParseJson(page.body, "The list answer");
-    } catch (const InvalidArgumentError& error) {
-      throw ServiceError(ErrorKind::Service, {page.status, "InvalidResponse", error.what()});
-    }
+    const json::value body = ReadBody(page);
     if (body.is_object()) {
       if (const json::value* value = body.as_object().if_contains("value");
           value && value->is_array()) {
@@ -66,6 +72,13 @@ void ArmClient::ForEachInList(const std::string& path, const std::string& api_ve
     std::string next_link = util::GetString(body, "nextLink");
     if (next_link.empty()) next_link = util::GetString(body, "@odata.nextLink");
     if (next_link.empty()) return;
+    // A service that hands out the same link twice would otherwise keep us paging forever.
+    if (!links_followed.insert(next_link).second) {
+      throw ServiceError(
+          ErrorKind::Service,
+          {page.status, "RepeatedNextLink",
+           "The service returned the same nextLink twice; stopping the list there."});
+    }
     http::Url next = http::Url::Parse(next_link);
     // The bearer token must only ever go to the endpoint the user chose.
     if (next.scheme != base_.scheme || !util::EqualsIgnoreCase(next.host, base_.host) ||

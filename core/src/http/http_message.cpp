@@ -52,6 +52,11 @@ bool IsValidRegNameChar(char c) {
 
 }  // namespace
 
+bool Request::IsIdempotent() const {
+  return idempotent || method == Method::Get || method == Method::Put || method == Method::Delete ||
+         method == Method::Head;
+}
+
 const char* MethodName(Method method) {
   switch (method) {
     case Method::Get:

@@ -26,8 +26,14 @@ double Jitter() {
 }
 
 std::string DescribeAttempt(const Request& request) {
-  return std::string(MethodName(request.method)) + " " + request.url.host +
-         request.url.target.substr(0, request.url.target.find('?'));
+  const std::string& target = request.url.target;
+  return std::string(MethodName(request.method)) + " " + request.url.scheme + "://" +
+         request.url.Authority() + target.substr(0, target.find('?'));
+}
+
+// Statuses that say the server did not act on the request, so even a POST may be sent again.
+bool ServerDidNotProcess(int status) {
+  return status == 408 || status == 429 || status == 503;
 }
 
 }  // namespace
@@ -67,11 +73,15 @@ Response RetryPolicy::Send(Request& request, const NextPolicy& next, const util:
     try {
       Response response = next.Send(attempt_request, context);
       if (last_attempt || options_.status_codes.count(response.status) == 0) return response;
+      if (!request.IsIdempotent() && !ServerDidNotProcess(response.status)) return response;
       auto server_delay = DelayFromHeaders(response, clock_.Now());
-      delay = server_delay ? std::min(*server_delay, options_.max_delay) : BackoffDelay(attempt);
+      // Retrying before the server's Retry-After only earns another refusal: give the answer back.
+      if (server_delay && *server_delay > options_.max_delay) return response;
+      delay = server_delay ? *server_delay : BackoffDelay(attempt);
       reason = "HTTP " + std::to_string(response.status);
     } catch (const TransportError& error) {
-      if (last_attempt) throw;
+      // The request may have reached the server: only repeat what is safe to repeat.
+      if (last_attempt || !request.IsIdempotent()) throw;
       delay = BackoffDelay(attempt);
       reason = error.what();
     } catch (const TimeoutError& error) {
@@ -87,7 +97,9 @@ Response RetryPolicy::Send(Request& request, const NextPolicy& next, const util:
       throw TimeoutError("Gave up retrying " + DescribeAttempt(request) + " after " + reason +
                          ": the next attempt would start after the operation's deadline.");
     }
-    util::Log(context, util::LogLevel::Warning,
+    // Verbose, not warning: a bulk import under throttling would flood the warning stream, and
+    // giving up surfaces as the error itself.
+    util::Log(context, util::LogLevel::Verbose,
               "Retrying " + DescribeAttempt(request) + " after " + reason + " (retry " +
                   std::to_string(attempt) + " of " + std::to_string(options_.max_retries) +
                   ", waiting " + std::to_string(delay.count()) + " ms).");

@@ -44,7 +44,7 @@ CustomerSubscription CustomerSubscriptionsClient::Get(const CustomerSubscription
   ValidateAzureStackApiVersion(api_version, true);
   const http::Response response =
       arm_->Send(http::Method::Get, ItemPath(ref), api_version, std::nullopt, context);
-  return CustomerSubscription::FromJson(json::parse(response.body), ref);
+  return CustomerSubscription::FromJson(arm::ReadBody(response), ref);
 }
 
 void CustomerSubscriptionsClient::List(
@@ -80,9 +80,9 @@ CustomerSubscription CustomerSubscriptionsClient::Put(const CustomerSubscription
 
   const http::Response response =
       arm_->Send(http::Method::Put, ItemPath(ref), api_version, json::value(body), context);
-  CustomerSubscription result =
-      HasUsableBody(response) ? CustomerSubscription::FromJson(json::parse(response.body), ref)
-                              : Get(ref, api_version, context);  // docs: 201 with no body
+  CustomerSubscription result = HasUsableBody(response)
+                                    ? CustomerSubscription::FromJson(arm::ReadBody(response), ref)
+                                    : Get(ref, api_version, context);  // docs: 201 with no body
   if (result.customer_subscription_id != ref.customer_subscription_id &&
       util::EqualsIgnoreCase(result.customer_subscription_id, ref.customer_subscription_id)) {
     util::Log(context, util::LogLevel::Warning,

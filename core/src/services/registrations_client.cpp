@@ -39,7 +39,7 @@ Registration RegistrationsClient::Get(const RegistrationRef& registration,
   ValidateAzureStackApiVersion(api_version, false);
   const http::Response response = arm_->Send(http::Method::Get, RegistrationPath(registration),
                                              api_version, std::nullopt, context);
-  return Registration::FromJson(json::parse(response.body));
+  return Registration::FromJson(arm::ReadBody(response));
 }
 
 void RegistrationsClient::List(const std::string& subscription_id,

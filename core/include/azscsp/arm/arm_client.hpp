@@ -16,6 +16,9 @@ namespace azscsp::arm {
 // Reads the ARM (or Graph) error envelope of a failed response.
 ServiceError ParseServiceError(const http::Response& response);
 
+// The JSON body of a successful response; ServiceError "InvalidResponse" when it is not JSON.
+boost::json::value ReadBody(const http::Response& response);
+
 class ArmClient {
  public:
   ArmClient(std::shared_ptr<const http::Pipeline> pipeline, std::string resource_manager_url);

@@ -38,6 +38,11 @@ struct Request {
   std::string body;
   // Token-endpoint requests carry secrets: their bodies are never logged, whatever the level.
   bool sensitive_body = false;
+  // GET, PUT, DELETE and HEAD may always be sent again. Set this for a POST or PATCH that is safe
+  // to repeat (a token request) so it is retried after transport failures too.
+  bool idempotent = false;
+
+  bool IsIdempotent() const;
 };
 
 struct Response {
