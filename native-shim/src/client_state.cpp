@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "azscsp/auth/client_secret_credential.hpp"
 #include "azscsp/auth/token_cache.hpp"
 #include "azscsp/errors.hpp"
 #include "azscsp/http/beast_transport.hpp"
@@ -81,18 +80,26 @@ ClientOptions ClientOptions::FromJson(const std::string& options_json) {
   }
 
   const json::object& credential = ObjectAt(options, "credential");
-  result.credential.type = StringAt(credential, "type", "credential");
-  result.credential.tenant_id = StringAt(credential, "tenantId", "credential");
-  result.credential.client_id = StringAt(credential, "clientId", "credential");
-  result.credential.client_secret = StringAt(credential, "clientSecret", "credential");
-  result.credential.token_version = StringAt(credential, "tokenVersion", "credential");
-  if (result.credential.token_version.empty()) result.credential.token_version = "v2";
-  if (result.credential.type != "clientSecret")
-    throw InvalidArgumentError("The credential type '" + result.credential.type +
-                               "' is not supported; expected clientSecret.");
-  if (result.credential.token_version != "v1" && result.credential.token_version != "v2")
-    throw InvalidArgumentError("The token version '" + result.credential.token_version +
-                               "' is not v1 or v2.");
+  CredentialOptions& c = result.credential;
+  c.type = StringAt(credential, "type", "credential");
+  c.tenant_id = StringAt(credential, "tenantId", "credential");
+  c.client_id = StringAt(credential, "clientId", "credential");
+  c.client_secret = StringAt(credential, "clientSecret", "credential");
+  c.token_version = StringAt(credential, "tokenVersion", "credential");
+  if (c.token_version.empty()) c.token_version = "v2";
+  c.certificate_path = StringAt(credential, "certificatePath", "credential");
+  c.certificate_password = StringAt(credential, "certificatePassword", "credential");
+  c.assertion_algorithm = StringAt(credential, "assertionAlgorithm", "credential");
+  c.refresh_token = StringAt(credential, "refreshToken", "credential");
+  c.username = StringAt(credential, "username", "credential");
+  c.password = StringAt(credential, "password", "credential");
+  c.access_token = StringAt(credential, "accessToken", "credential");
+  c.Validate();
+
+  const json::object& token_cache = ObjectAt(options, "tokenCache");
+  if (auto n = IntegerAt(token_cache, "refreshMarginSeconds", "tokenCache", 0, 86400))
+    result.token_cache.refresh_margin = std::chrono::seconds(*n);
+  result.token_cache.persist_path = StringAt(token_cache, "persistPath", "tokenCache");
 
   const json::object& tls = ObjectAt(options, "tls");
   if (const json::value* verify = tls.if_contains("verify"); verify && !verify->is_null()) {
@@ -133,11 +140,13 @@ ClientState::ClientState(ClientOptions options) : options_(std::move(options)) {
   auto policies = BasePolicies(options_);
   policies.push_back(std::make_shared<http::LoggingPolicy>());
   plain_pipeline_ = std::make_shared<http::Pipeline>(std::move(policies), transport_);
+  // Saved sign-ins are read now, so a later run signs in silently.
+  if (!options_.token_cache.persist_path.empty())
+    token_store_ = std::make_shared<auth::PersistentTokenStore>(options_.token_cache.persist_path);
 }
 
 ClientState::~ClientState() {
-  std::fill(options_.credential.client_secret.begin(), options_.credential.client_secret.end(),
-            '\0');
+  options_.credential.Wipe();
 }
 
 void ClientState::EnsureReady(const util::Context& context) {
@@ -146,15 +155,11 @@ void ClientState::EnsureReady(const util::Context& context) {
   environment_ = options_.custom_environment ? cloud::CompleteCustomEnvironment(
                                                    options_.environment, *plain_pipeline_, context)
                                              : options_.environment;
-  const auth::Authority authority(environment_.authority_host, options_.credential.tenant_id);
-  auto secret_credential = std::make_shared<auth::ClientSecretCredential>(
-      authority, options_.credential.client_id, options_.credential.client_secret,
-      options_.credential.token_version == "v1" ? auth::TokenVersion::V1 : auth::TokenVersion::V2,
-      plain_pipeline_, util::SystemClock::Instance());
-  credential_ = std::make_shared<auth::CachingCredential>(
-      secret_credential,
-      authority.Host() + "|" + authority.Tenant() + "|" + options_.credential.client_id,
-      util::SystemClock::Instance());
+  built_ = BuildCredential(options_.credential, environment_, plain_pipeline_, token_store_,
+                           util::SystemClock::Instance());
+  credential_ = std::make_shared<auth::CachingCredential>(built_.credential, built_.cache_key,
+                                                          util::SystemClock::Instance(),
+                                                          options_.token_cache.refresh_margin);
 
   auto policies = BasePolicies(options_);
   policies.push_back(
@@ -176,6 +181,18 @@ std::shared_ptr<auth::TokenCredential> ClientState::Credential(const util::Conte
   std::lock_guard<std::mutex> lock(ready_mutex_);
   EnsureReady(context);
   return credential_;
+}
+
+std::string ClientState::EffectiveTenantId(const util::Context& context) {
+  std::lock_guard<std::mutex> lock(ready_mutex_);
+  EnsureReady(context);
+  return built_.tenant_id;
+}
+
+std::string ClientState::EffectiveClientId(const util::Context& context) {
+  std::lock_guard<std::mutex> lock(ready_mutex_);
+  EnsureReady(context);
+  return built_.client_id;
 }
 
 std::shared_ptr<const arm::ArmClient> ClientState::Arm(const util::Context& context) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -16,23 +17,22 @@
 #include "azscsp/http/policies.hpp"
 #include "azscsp/http/transport.hpp"
 #include "azscsp/util/log.hpp"
+#include "credential_factory.hpp"
 
 namespace azscsp::shim {
 
 class Operation;
 
-struct CredentialOptions {
-  std::string type;  // "clientSecret"
-  std::string tenant_id;
-  std::string client_id;
-  std::string client_secret;
-  std::string token_version;  // "v1" or "v2"
+struct TokenCacheOptions {
+  std::chrono::seconds refresh_margin{300};
+  std::string persist_path;  // empty: in memory only
 };
 
 struct ClientOptions {
   cloud::Environment environment;
   bool custom_environment = false;
   CredentialOptions credential;
+  TokenCacheOptions token_cache;
   http::TransportOptions transport;
   http::RetryOptions retry;
   util::LogLevel log_level = util::LogLevel::None;
@@ -53,6 +53,9 @@ class ClientState {
   std::shared_ptr<const arm::ArmClient> Arm(const util::Context& context);
   util::LogLevel LogLevel() const { return options_.log_level; }
   const CredentialOptions& Credentials() const { return options_.credential; }
+  // Tenant and client as the credential uses them (after EnsureReady; environment: from AZURE_*).
+  std::string EffectiveTenantId(const util::Context& context);
+  std::string EffectiveClientId(const util::Context& context);
 
   void Track(const std::shared_ptr<Operation>& operation);
   void CancelAll();
@@ -68,6 +71,8 @@ class ClientState {
   bool ready_ = false;
   cloud::Environment environment_;
   std::shared_ptr<auth::TokenCredential> credential_;
+  BuiltCredential built_;  // its credential is wrapped by credential_
+  std::shared_ptr<auth::PersistentTokenStore> token_store_;
   std::shared_ptr<const arm::ArmClient> arm_;
 
   std::mutex operations_mutex_;

@@ -21,6 +21,10 @@ class Operation::QueueLogSink final : public util::LogSink {
     operation_.PushEvent(
         {{"kind", "log"}, {"level", util::LogLevelName(level)}, {"message", message}});
   }
+  // Device code instructions: the module shows them at once, whatever the log level.
+  void Prompt(const std::string& message) override {
+    operation_.PushEvent({{"kind", "prompt"}, {"message", message}});
+  }
 
  private:
   Operation& operation_;

@@ -22,13 +22,21 @@ void Connect(ClientState& client, const json::object&, const Emit& emit,
       client.Credential(context)->GetToken({environment.arm_resource}, context);
   // The user may have named the tenant by domain; report the directory's GUID when the token says.
   const auto claims = auth::ReadTokenClaims(token.token);
+  const std::string tenant_name = client.EffectiveTenantId(context);
   const std::string tenant_id =
-      claims && !claims->tenant_id.empty() ? claims->tenant_id : client.Credentials().tenant_id;
+      claims && !claims->tenant_id.empty() ? claims->tenant_id : tenant_name;
+  std::string client_id = client.EffectiveClientId(context);
+  if (client_id.empty() && claims) client_id = claims->app_id;  // accessToken
+  // Who signed in: the user's principal name, else the application.
+  std::string account = claims ? claims->user_principal_name : std::string();
+  if (account.empty()) account = claims && !claims->app_id.empty() ? claims->app_id : client_id;
   emit({{"environment", environment.name},
         {"tenantId", tenant_id},
-        {"tenantName", client.Credentials().tenant_id},
+        {"tenantName", tenant_name},
         {"objectId", claims ? claims->object_id : std::string()},
-        {"clientId", client.Credentials().client_id},
+        {"clientId", client_id},
+        {"account", account},
+        {"credentialType", client.Credentials().type},
         {"resourceManagerUrl", environment.resource_manager_url},
         {"authority", environment.authority_host},
         {"audience", environment.arm_resource},

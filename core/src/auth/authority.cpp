@@ -56,4 +56,10 @@ std::string Authority::TokenEndpoint(TokenVersion version) const {
          (version == TokenVersion::V2 ? "/oauth2/v2.0/token" : "/oauth2/token");
 }
 
+std::string Authority::DeviceCodeEndpoint(TokenVersion version) const {
+  if (is_adfs_) return host_ + "/oauth2/devicecode";
+  return host_ + "/" + tenant_ +
+         (version == TokenVersion::V2 ? "/oauth2/v2.0/devicecode" : "/oauth2/devicecode");
+}
+
 }  // namespace azscsp::auth

@@ -17,9 +17,16 @@ std::optional<TokenClaims> ReadTokenClaims(const std::string& token) {
   boost::system::error_code ec;
   const boost::json::value claims = boost::json::parse(*payload, ec);
   if (ec || !claims.is_object()) return std::nullopt;
-  TokenClaims result{util::GetString(claims, "tid"), util::GetString(claims, "oid"),
-                     util::GetString(claims, "appid")};
+  TokenClaims result;
+  result.tenant_id = util::GetString(claims, "tid");
+  result.object_id = util::GetString(claims, "oid");
+  result.app_id = util::GetString(claims, "appid");
   if (result.app_id.empty()) result.app_id = util::GetString(claims, "azp");
+  for (const char* name : {"upn", "unique_name", "preferred_username"}) {
+    result.user_principal_name = util::GetString(claims, name);
+    if (!result.user_principal_name.empty()) break;
+  }
+  result.expires_on = util::GetInteger(claims, "exp");
   return result;
 }
 

@@ -20,6 +20,10 @@ class Authority {
   const std::string& Tenant() const { return tenant_; }
   // AD FS always uses v1 (resource=).
   std::string TokenEndpoint(TokenVersion version) const;
+  // v2 ".../oauth2/v2.0/devicecode", v1 ".../oauth2/devicecode", AD FS "/adfs/oauth2/devicecode".
+  std::string DeviceCodeEndpoint(TokenVersion version) const;
+  // "host|tenant", the authority part of cache and token-store keys.
+  std::string Key() const { return host_ + "|" + tenant_; }
 
   // True when the login endpoint, trailing '/' trimmed, ends in "/adfs" (any case).
   static bool LooksLikeAdfs(const std::string& authority_host);

@@ -8,9 +8,11 @@
 namespace azscsp::auth {
 
 struct TokenClaims {
-  std::string tenant_id;  // tid
-  std::string object_id;  // oid
-  std::string app_id;     // appid (v1) or azp (v2)
+  std::string tenant_id;            // tid
+  std::string object_id;            // oid
+  std::string app_id;               // appid (v1) or azp (v2)
+  std::string user_principal_name;  // upn, else unique_name, else preferred_username (users only)
+  std::optional<long long> expires_on;  // exp, seconds since the epoch
 };
 
 // nullopt when the token is not a JWT with a JSON payload (opaque tokens are allowed).

@@ -18,6 +18,9 @@ class LogSink {
   // Lines above this level are not even formatted.
   virtual LogLevel Level() const = 0;
   virtual void Write(LogLevel level, const std::string& message) = 0;
+  // Something the user must act on now (device code sign-in instructions). Sinks that can show a
+  // prompt (the shim's event queue) override this; by default it is written as a warning.
+  virtual void Prompt(const std::string& message) { Write(LogLevel::Warning, message); }
 
   bool Enabled(LogLevel level) const { return level != LogLevel::None && level <= Level(); }
 };
