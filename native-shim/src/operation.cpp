@@ -171,7 +171,11 @@ azscsp_status Operation::Poll(int timeout_ms, std::string& event_json, std::stri
 
 void Operation::Cancel() {
   context_.Cancel();
+  // Take the lock once so no worker is between testing its wait condition and sleeping: it either
+  // sees the cancellation or is already waiting and gets the notification.
+  { std::lock_guard<std::mutex> lock(mutex_); }
   input_ready_.notify_all();
+  events_ready_.notify_all();
 }
 
 void Operation::Close() {

@@ -2,6 +2,7 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
+#include <thread>
 
 #include "azscsp.h"
 #include "azscsp/util/ids.hpp"
@@ -272,6 +273,55 @@ BOOST_AUTO_TEST_CASE(unknown_operation_and_null_handles_are_errors_not_crashes) 
   azscsp_operation_close(nullptr);
   azscsp_client_close(nullptr);
   azscsp_client_close(client);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(shim_abi_lifetimes, ShimFixture)
+
+// Closing a batch right after starting it races the workers going to sleep; it must never hang.
+BOOST_AUTO_TEST_CASE(closing_batches_at_once_never_hangs) {
+  azscsp_client* client = nullptr;
+  BOOST_REQUIRE_EQUAL(
+      azscsp_client_open(OptionsJson(emulator, Fixtures::kOwnerSecret).c_str(), &client),
+      AZSCSP_OK);
+  for (int i = 0; i < 10000; ++i) {
+    azscsp_operation* batch = nullptr;
+    BOOST_REQUIRE_EQUAL(azscsp_batch_start(client, "customerSubscriptions.put", 2, &batch),
+                        AZSCSP_OK);
+    azscsp_operation_close(batch);
+  }
+  azscsp_client_close(client);
+}
+
+BOOST_AUTO_TEST_CASE(closing_the_client_cancels_its_running_operations) {
+  azscsp_client* client = nullptr;
+  BOOST_REQUIRE_EQUAL(
+      azscsp_client_open(OptionsJson(emulator, Fixtures::kOwnerSecret).c_str(), &client),
+      AZSCSP_OK);
+  BOOST_TEST(Run(client, "account.connect", {}).status == AZSCSP_DONE);
+  emulator.Control(
+      "POST", "/_emulator/faults",
+      R"({"method":"GET","pathContains":"customerSubscriptions","status":200,"count":1,"delayMs":20000})");
+  azscsp_operation* operation = nullptr;
+  BOOST_REQUIRE_EQUAL(
+      azscsp_operation_start(client, "customerSubscriptions.list",
+                             json::serialize(MappingArguments("")).c_str(), &operation),
+      AZSCSP_OK);
+  const auto started = std::chrono::steady_clock::now();
+  azscsp_client_close(client);  // the operation handle stays valid and reports the cancellation
+  BOOST_TEST(Drain(operation).status == AZSCSP_E_CANCELLED);
+  BOOST_TEST((std::chrono::steady_clock::now() - started < std::chrono::seconds(5)));
+  azscsp_operation_close(operation);
+}
+
+BOOST_AUTO_TEST_CASE(the_last_error_belongs_to_the_thread_that_failed) {
+  azscsp_client* client = nullptr;
+  BOOST_TEST(azscsp_client_open("{broken", &client) == AZSCSP_E_INVALID_ARGUMENT);
+  std::string other_thread_error;
+  std::thread([&] { other_thread_error = azscsp_last_error(); }).join();
+  BOOST_TEST(other_thread_error == "{}");
+  BOOST_TEST(std::string(azscsp_last_error()).find("not valid JSON") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
