@@ -186,6 +186,9 @@ http::Response PostForm(const http::Pipeline& pipeline, const std::string& endpo
   request.headers["Content-Type"] = "application/x-www-form-urlencoded";
   request.headers["Accept"] = "application/json";
   request.sensitive_body = true;
+  // Asking for a token again changes nothing at the authority (Entra also accepts a refresh token
+  // twice), so a token request may be repeated after a lost connection.
+  request.idempotent = true;
   request.body = !form.empty() && form.front() == '&' ? form.substr(1) : form;
   Wipe(form);
   try {
