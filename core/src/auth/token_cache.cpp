@@ -1,5 +1,7 @@
 #include "azscsp/auth/token_cache.hpp"
 
+#include "azscsp/errors.hpp"
+
 namespace azscsp::auth {
 
 CachingCredential::CachingCredential(std::shared_ptr<TokenCredential> inner,
@@ -36,6 +38,8 @@ AccessToken CachingCredential::GetToken(const TokenRequest& request, const util:
     }
     entry->token = fresh;
     return fresh;
+  } catch (const CancelledError&) {
+    throw;  // the caller asked to stop: do not carry on with the old token
   } catch (...) {
     // A proactive refresh that fails must not break a call while the old token is still valid.
     if (entry->token && clock_.Now() < entry->token->expires_on) return *entry->token;

@@ -3,6 +3,7 @@
 #include <boost/url/ipv6_address.hpp>
 
 #include "azscsp/errors.hpp"
+#include "http/mask_url_password.hpp"
 
 namespace azscsp::http {
 namespace {
@@ -26,20 +27,9 @@ bool IsDigit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// Never echo a password: "https://user:secret@host" is shown as "https://user:***@host".
-std::string Redacted(const std::string& url) {
-  const size_t scheme_end = url.find("://");
-  const size_t start = scheme_end == std::string::npos ? 0 : scheme_end + 3;
-  const size_t authority_end = url.find_first_of("/?#", start);
-  const size_t at = url.rfind('@', authority_end == std::string::npos ? url.size() : authority_end);
-  if (at == std::string::npos || at < start) return url;
-  const size_t colon = url.find(':', start);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
-
 [[noreturn]] void Fail(const std::string& value, const std::string& why) {
-  throw InvalidArgumentError("'" + Redacted(value) + "' is not an absolute https:// URL: " + why);
+  throw InvalidArgumentError("'" + _detail::MaskUrlPassword(value) +
+                             "' is not an absolute https:// URL: " + why);
 }
 
 uint16_t DefaultPort(const std::string& scheme) {
@@ -181,5 +171,20 @@ std::optional<std::string> Response::Header(const std::string& name) const {
   if (it == headers.end()) return std::nullopt;
   return it->second;
 }
+
+namespace _detail {
+
+std::string MaskUrlPassword(const std::string& url) {
+  const size_t scheme_end = url.find("://");
+  const size_t start = scheme_end == std::string::npos ? 0 : scheme_end + 3;
+  const size_t authority_end = url.find_first_of("/?#", start);
+  const size_t at = url.rfind('@', authority_end == std::string::npos ? url.size() : authority_end);
+  if (at == std::string::npos || at < start) return url;
+  const size_t colon = url.find(':', start);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+}  // namespace _detail
 
 }  // namespace azscsp::http

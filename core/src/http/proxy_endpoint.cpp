@@ -9,20 +9,10 @@
 #include <vector>
 
 #include "azscsp/errors.hpp"
+#include "http/mask_url_password.hpp"
 
 namespace azscsp::http {
 namespace {
-
-std::string MaskPassword(const std::string& url) {
-  const size_t scheme_end = url.find("://");
-  const size_t start = scheme_end == std::string::npos ? 0 : scheme_end + 3;
-  const size_t authority_end = url.find_first_of("/?#", start);
-  const size_t at = url.rfind('@', authority_end == std::string::npos ? url.size() : authority_end);
-  if (at == std::string::npos || at < start) return url;
-  const size_t colon = url.find(':', start);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
 
 std::string Base64(const std::string& data) {
   std::vector<unsigned char> out(4 * ((data.size() + 2) / 3) + 1);
@@ -36,7 +26,7 @@ std::string Base64(const std::string& data) {
 ProxyEndpoint ParseProxyUrl(const std::string& url, const std::string& source) {
   const std::string text = url.find("://") == std::string::npos ? "http://" + url : url;
   const auto fail = [&](const std::string& why) {
-    return InvalidArgumentError("The proxy URL '" + MaskPassword(url) + "'" +
+    return InvalidArgumentError("The proxy URL '" + _detail::MaskUrlPassword(url) + "'" +
                                 (source.empty() ? std::string() : " (from " + source + ")") +
                                 " is not an http://[user:password@]host:port URL: " + why);
   };
