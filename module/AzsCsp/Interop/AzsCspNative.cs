@@ -201,6 +201,47 @@ namespace AzsCsp
         }
     }
 
+    /// <summary>
+    /// Copies environment variables from .NET's view into the C runtime's environment, which the native
+    /// core reads with getenv: on Linux and macOS, $env:X = ... in PowerShell does not reach getenv.
+    /// </summary>
+    public static class NativeEnvironment
+    {
+        [DllImport("libc", EntryPoint = "setenv", CharSet = CharSet.Ansi)] private static extern int setenv(string name, string value, int overwrite);
+        [DllImport("libc", EntryPoint = "unsetenv", CharSet = CharSet.Ansi)] private static extern int unsetenv(string name);
+        [DllImport("ucrtbase.dll", EntryPoint = "_wputenv_s", CharSet = CharSet.Unicode)] private static extern int wputenv_s(string name, string value);
+
+        /// <summary>Returns the names that could not be synchronised.</summary>
+        public static string[] Sync(string[] names)
+        {
+            var failed = new List<string>();
+            foreach (var name in names ?? new string[0])
+            {
+                try
+                {
+                    string value = System.Environment.GetEnvironmentVariable(name);
+                    if (OperatingSystem.IsWindows())
+                    {
+                        if (wputenv_s(name, value ?? "") != 0) failed.Add(name);
+                    }
+                    else if (value == null)
+                    {
+                        if (unsetenv(name) != 0) failed.Add(name);
+                    }
+                    else if (setenv(name, value, 1) != 0)
+                    {
+                        failed.Add(name);
+                    }
+                }
+                catch (Exception)
+                {
+                    failed.Add(name);
+                }
+            }
+            return failed.ToArray();
+        }
+    }
+
     internal static class Utf8
     {
         internal static byte[] ToNullTerminated(string value)

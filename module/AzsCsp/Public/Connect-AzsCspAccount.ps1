@@ -532,8 +532,7 @@ function Connect-AzsCspAccount {
             if ($ApplicationId) { $clientId = $ApplicationId.Trim(); $credentialOptions.clientId = $clientId }
         }
         'AccessToken' {
-            $tokenValue = $AccessToken
-            if ($tokenValue -is [System.Management.Automation.PSObject]) { $tokenValue = $tokenValue.BaseObject }
+            $tokenValue = $AccessToken.psobject.BaseObject
             if ($tokenValue -is [string]) {
                 $secure = [System.Security.SecureString]::new()
                 foreach ($character in $tokenValue.Trim().ToCharArray()) { $secure.AppendChar($character) }
@@ -556,6 +555,12 @@ function Connect-AzsCspAccount {
             $accountType = 'ServicePrincipal'
             $credentialType = 'Environment'
             $credentialOptions.type = 'environment'
+            # The core reads them with getenv; $env:AZURE_* set in this session must reach it.
+            $unsynced = @([AzsCsp.NativeEnvironment]::Sync([string[]]@('AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET',
+                        'AZURE_CLIENT_CERTIFICATE_PATH', 'AZURE_CLIENT_CERTIFICATE_PASSWORD', 'AZURE_AUTHORITY_HOST')))
+            if ($unsynced.Count -gt 0) {
+                Write-Debug ('AzsCsp: could not pass these variables to the native core: ' + ($unsynced -join ', '))
+            }
             $clientId = $env:AZURE_CLIENT_ID
             $account = $clientId
         }
