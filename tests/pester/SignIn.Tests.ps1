@@ -3,8 +3,7 @@
 # algorithms, not registered, clock skew), device code (approved, declined, expired, Ctrl+C, shown
 # with InformationPreference SilentlyContinue), refresh token (rotation), -AutomationCredential (wrong
 # password, MFA), access token, AZURE_* variables, AD FS stamp, persistent token cache, two contexts
-# on two emulators, and a sweep of every stream for secrets. (Refresh-token sign-in has no test yet:
-# the native core hangs in account.connect with a refresh token; see the module report.)
+# on two emulators, and a sweep of every stream for secrets.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -306,10 +305,33 @@ Import-Module '$(Get-AzsCspTestModulePath)'
     }
 }
 
-Describe 'Sign-in with a user name and password, an access token, AZURE_* variables' {
+Describe 'Sign-in with a refresh token, a user name and password, an access token, AZURE_* variables' {
     BeforeEach {
         Disconnect-AzsCspAccount -All
         Reset-AzsCspTestEmulator -Emulator $emulator
+    }
+
+    It 'signs in with a refresh token and keeps the newest one as it rotates' {
+        $refreshToken = Get-TestRefreshToken $emulator
+        $context = Connect-AzsCspAccount @ep -RefreshToken (ConvertTo-Secure $refreshToken) -Tenant $tenant -TokenRefreshMarginSeconds 3600
+        $context.CredentialType | Should -Be 'RefreshToken'
+        $context.AccountType | Should -Be 'User'
+        $context.Account | Should -Be $operator
+        # The margin exceeds the token lifetime: every call redeems the newest refresh token (the
+        # emulator rejects a reused one).
+        (Get-AzsRegistration -SubscriptionId $sub -Name $reg).Name | Should -Be $reg
+        (Get-AzsRegistration -SubscriptionId $sub -Name $reg).Name | Should -Be $reg
+        @(Get-AzsCspTestRequest -Emulator $emulator -PathContains '/token' -Method POST | Where-Object status -EQ 200).Count | Should -BeGreaterOrEqual 3
+        # The first refresh token was rotated away: reusing it fails.
+        $thrown = Get-FirstError { Connect-AzsCspAccount @ep -ContextName 'reused' -Force -RefreshToken (ConvertTo-Secure $refreshToken) -Tenant $tenant }
+        $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
+    }
+
+    It 'fails with an invalid refresh token and recommends a device code sign-in' {
+        $thrown = Get-FirstError { Connect-AzsCspAccount @ep -RefreshToken (ConvertTo-Secure 'not-a-refresh-token') -Tenant $tenant }
+        $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'AzsCsp.*'
+        $thrown.ErrorDetails.RecommendedAction | Should -Match 'UseDeviceAuthentication'
     }
 
     It 'signs in with -AutomationCredential (user name and password)' {
@@ -517,13 +539,15 @@ Describe 'No secret in any stream of any sign-in method' {
                 Connect-AzsCspAccount @e -ContextName pfxbad -ServicePrincipal -ApplicationId $certAppId -CertificatePath $pfxPath -CertificatePassword (ConvertTo-Secure $wrongPfxPassword) -Tenant $tenant -Verbose -Debug -ErrorAction Continue
                 Connect-AzsCspAccount @e -ContextName unreg -ServicePrincipal -ApplicationId $certAppId -CertificatePath $unregisteredPemPath -Tenant $tenant -Verbose -Debug -ErrorAction Continue
                 Connect-AzsCspAccount @e -ContextName secretbad -ServicePrincipal -Credential (New-AzsCspTestCredential -ApplicationId $fixture.OwnerAppId -Secret $wrongSecret) -Tenant $tenant -Verbose -Debug -ErrorAction Continue
+                Connect-AzsCspAccount @e -ContextName rt -RefreshToken (ConvertTo-Secure $refreshToken) -Tenant $tenant -Verbose -Debug
+                Connect-AzsCspAccount @e -ContextName rtbad -RefreshToken (ConvertTo-Secure $refreshToken) -Tenant $tenant -Verbose -Debug -ErrorAction Continue
                 Connect-AzsCspAccount @e -ContextName user -AutomationCredential ([pscredential]::new($operator, (ConvertTo-Secure $operatorPassword))) -Tenant $tenant -PersistTokenCache -Verbose -Debug
                 Connect-AzsCspAccount @e -ContextName userbad -AutomationCredential ([pscredential]::new($operator, (ConvertTo-Secure $wrongUserPassword))) -Tenant $tenant -Verbose -Debug -ErrorAction Continue
                 Connect-AzsCspAccount @e -ContextName mfa -AutomationCredential ([pscredential]::new($mfaUser, (ConvertTo-Secure $mfaPassword))) -Tenant $tenant -Verbose -Debug -ErrorAction Continue
                 Connect-AzsCspAccount @e -ContextName token -AccessToken $accessToken -Verbose -Debug
                 Get-AzsCspContext -ListAvailable -Verbose -Debug
                 Get-AzsCspContext -ListAvailable | Format-List * | Out-String
-                foreach ($name in 'dc', 'pem', 'pfx', 'user', 'token') {
+                foreach ($name in 'dc', 'pem', 'pfx', 'rt', 'user', 'token') {
                     Get-AzsRegistration -SubscriptionId $sub -Name $reg -Context $name -Verbose -Debug
                 }
                 Disconnect-AzsCspAccount -All -Verbose -Debug
@@ -553,9 +577,9 @@ Describe 'No secret in any stream of any sign-in method' {
     }
 
     It 'captured every flow, its debug output and its errors' {
-        @($records | Where-Object { $_ -is [AzsCsp.Context] }).Count | Should -BeGreaterOrEqual 5
-        @($records | Where-Object { $_ -is [AzsCsp.Registration] }).Count | Should -Be 5
-        @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count | Should -BeGreaterOrEqual 5
+        @($records | Where-Object { $_ -is [AzsCsp.Context] }).Count | Should -BeGreaterOrEqual 6
+        @($records | Where-Object { $_ -is [AzsCsp.Registration] }).Count | Should -Be 6
+        @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count | Should -BeGreaterOrEqual 6
         @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0
         @($records | Where-Object { $_ -is [System.Management.Automation.InformationRecord] -and $_.Tags -contains 'AzsCsp.DeviceCode' }).Count | Should -Be 1
     }
