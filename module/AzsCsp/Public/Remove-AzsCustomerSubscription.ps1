@@ -14,9 +14,9 @@ function Remove-AzsCustomerSubscription {
     the same -ResourceId string and -ApiVersion work. Mappings can also be piped from
     Get-AzsCustomerSubscription. A mapping that is already absent gives a warning, not an error.
 
-    To remove more mappings than fit on one page of the list (about 50), collect them before piping
-    (see the examples): removing while Get-AzsCustomerSubscription is still reading the pages can make
-    the service skip entries of later pages.
+    To remove more mappings than fit on one page of the list, collect them before piping (see the
+    examples): skip tokens are opaque, and a service whose pages shift when entries are removed would
+    skip entries of later pages while Get-AzsCustomerSubscription is still reading them.
 
     The command asks for confirmation (ConfirmImpact High) unless -Force or -Confirm:$false is given;
     -WhatIf shows what would be removed, even with -Force. Several inputs run in parallel
