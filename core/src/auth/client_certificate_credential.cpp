@@ -274,9 +274,7 @@ AccessToken ClientCertificateCredential::GetToken(const TokenRequest& request,
                                         "urn:ietf:params:oauth:client-assertion-type:jwt-bearer") +
                      _detail::FormParam("client_assertion", assertion);
   _detail::Wipe(assertion);
-  form += version_ == TokenVersion::V2
-              ? _detail::FormParam("scope", _detail::V2Scope(request.resource))
-              : _detail::FormParam("resource", request.resource);
+  form += _detail::AudienceParam(version_, request.resource);
   return _detail::RedeemGrant(*pipeline_, authority_.TokenEndpoint(version_), std::move(form),
                               Description(), clock_, context)
       .access;

@@ -35,9 +35,7 @@ AccessToken ClientSecretCredential::GetToken(const TokenRequest& request,
   std::string form = _detail::FormParam("grant_type", "client_credentials") +
                      _detail::FormParam("client_id", client_id_) +
                      _detail::FormParam("client_secret", client_secret_);
-  form += version_ == TokenVersion::V2
-              ? _detail::FormParam("scope", _detail::V2Scope(request.resource))
-              : _detail::FormParam("resource", request.resource);
+  form += _detail::AudienceParam(version_, request.resource);
   return _detail::RedeemGrant(*pipeline_, authority_.TokenEndpoint(version_), std::move(form),
                               Description(), clock_, context)
       .access;

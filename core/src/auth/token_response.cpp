@@ -178,6 +178,11 @@ std::string V2Scope(const std::string& resource) {
   return resource + std::string(kDefault);
 }
 
+std::string AudienceParam(TokenVersion version, const std::string& resource) {
+  return version == TokenVersion::V2 ? FormParam("scope", V2Scope(resource))
+                                     : FormParam("resource", resource);
+}
+
 http::Response PostForm(const http::Pipeline& pipeline, const std::string& endpoint,
                         std::string form, const util::Context& context) {
   http::Request request;

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "azscsp/auth/authority.hpp"
 #include "azscsp/auth/public_client_credential.hpp"
 #include "azscsp/auth/token_credential.hpp"
 #include "azscsp/http/http_message.hpp"
@@ -31,6 +32,10 @@ std::string FormParam(std::string_view name, std::string_view value);
 // v2 scope for a v1 resource: "{resource}/.default" (a resource ending in '/' keeps it:
 // "…//.default", what Entra expects for v1 audiences); unchanged if it already ends in "/.default".
 std::string V2Scope(const std::string& resource);
+
+// The form parameter that names the audience: "&scope={resource}/.default" for v2,
+// "&resource={resource}" for v1 and AD FS.
+std::string AudienceParam(TokenVersion version, const std::string& resource);
 
 // POSTs `form` (FormParam pieces) to `endpoint` as application/x-www-form-urlencoded, never logging
 // the body, wipes the body afterwards; a non-200 answer becomes ThrowTokenError(response, who).
