@@ -79,6 +79,21 @@ XML
   [ -f "$modules/Pester.psd1" ] || die "Pester $PESTER_VERSION did not install"
 }
 
+# Node.js and Azure's OpenAPI validator (oav, pinned by tests/conformance/oav/package-lock.json) for
+# the conformance test that checks the recorded emulator traffic against the official specs.
+install_oav() {
+  local tools="$AZSCSP_ROOT/tests/conformance/oav"
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    say "Installing Node.js and npm (Debian packages)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  [ -f "$tools/node_modules/oav/dist/cli.js" ] && return 0
+  say "Installing oav (npm ci in tests/conformance/oav)"
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  [ -f "$tools/node_modules/oav/dist/cli.js" ] || die "oav did not install"
+}
+
 configure_and_build() {
   say "Building AzsCsp ($AZSCSP_BUILD_TYPE) in $AZSCSP_BUILD_DIR"
   local jobs
@@ -91,5 +106,6 @@ setup_all() {
   install_system_packages
   install_powershell
   install_pester
+  install_oav
   configure_and_build
 }
