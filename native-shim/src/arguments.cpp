@@ -55,6 +55,33 @@ std::string RequiredString(const json::object& arguments, const char* name) {
   return *value;
 }
 
+std::optional<bool> OptionalBool(const json::object& arguments, const char* name) {
+  const json::value* value = arguments.if_contains(name);
+  if (value == nullptr || value->is_null()) return std::nullopt;
+  if (!value->is_bool())
+    throw InvalidArgumentError(std::string("The argument '") + name + "' must be true or false.");
+  return value->as_bool();
+}
+
+std::vector<std::string> OptionalStringList(const json::object& arguments, const char* name) {
+  const json::value* value = arguments.if_contains(name);
+  if (value == nullptr || value->is_null()) return {};
+  if (value->is_string()) return {std::string(value->as_string())};
+  std::vector<std::string> out;
+  if (value->is_array())
+    for (const auto& item : value->as_array()) {
+      if (!item.is_string()) {
+        out.clear();
+        break;
+      }
+      out.emplace_back(item.as_string());
+    }
+  if (out.empty() && !(value->is_array() && value->as_array().empty()))
+    throw InvalidArgumentError(std::string("The argument '") + name +
+                               "' must be an array of strings.");
+  return out;
+}
+
 std::string ApiVersion(const json::object& arguments) {
   auto value = OptionalString(arguments, "apiVersion");
   return value && !value->empty() ? *value : services::kDefaultAzureStackApiVersion;

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "azscsp/services/azurestack_models.hpp"
 
@@ -11,6 +12,9 @@ namespace azscsp::shim {
 
 std::optional<std::string> OptionalString(const boost::json::object& arguments, const char* name);
 std::string RequiredString(const boost::json::object& arguments, const char* name);
+std::optional<bool> OptionalBool(const boost::json::object& arguments, const char* name);
+// An array of strings (a single string counts as one).
+std::vector<std::string> OptionalStringList(const boost::json::object& arguments, const char* name);
 // "apiVersion", or the Microsoft.AzureStack default.
 std::string ApiVersion(const boost::json::object& arguments);
 

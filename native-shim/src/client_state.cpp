@@ -183,6 +183,12 @@ std::shared_ptr<auth::TokenCredential> ClientState::Credential(const util::Conte
   return credential_;
 }
 
+std::shared_ptr<auth::TokenCredential> ClientState::InnerCredential(const util::Context& context) {
+  std::lock_guard<std::mutex> lock(ready_mutex_);
+  EnsureReady(context);
+  return built_.credential;
+}
+
 std::string ClientState::EffectiveTenantId(const util::Context& context) {
   std::lock_guard<std::mutex> lock(ready_mutex_);
   EnsureReady(context);

@@ -51,6 +51,11 @@ class ClientState {
   cloud::Environment Environment(const util::Context& context);
   std::shared_ptr<auth::TokenCredential> Credential(const util::Context& context);
   std::shared_ptr<const arm::ArmClient> Arm(const util::Context& context);
+  // The credential as built, without the access token cache (the user sign-ins keep their
+  // refresh token there).
+  std::shared_ptr<auth::TokenCredential> InnerCredential(const util::Context& context);
+  // Sign-in and discovery pipeline: never sends a bearer token (OpenID discovery).
+  std::shared_ptr<const http::Pipeline> PlainPipeline() const { return plain_pipeline_; }
   util::LogLevel LogLevel() const { return options_.log_level; }
   const CredentialOptions& Credentials() const { return options_.credential; }
   // Tenant and client as the credential uses them (after EnsureReady; environment: from AZURE_*).

@@ -25,6 +25,10 @@ class Operation::QueueLogSink final : public util::LogSink {
   void Prompt(const std::string& message) override {
     operation_.PushEvent({{"kind", "prompt"}, {"message", message}});
   }
+  // Steps of registrations.register: shown as they happen, whatever the log level.
+  void Progress(const std::string& message) override {
+    operation_.PushEvent({{"kind", "log"}, {"level", "info"}, {"message", message}});
+  }
 
  private:
   Operation& operation_;

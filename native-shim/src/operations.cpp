@@ -9,6 +9,7 @@
 #include "azscsp/services/registrations_client.hpp"
 #include "azscsp/util/time_format.hpp"
 #include "client_state.hpp"
+#include "operation_handlers.hpp"
 
 namespace json = boost::json;
 
@@ -103,8 +104,21 @@ void DeleteCustomerSubscription(ClientState& client, const json::object& argumen
 const std::map<std::string, Handler>& Table() {
   static const std::map<std::string, Handler> table = {
       {"account.connect", Connect},
+      {"account.refreshToken", _detail::GetRefreshToken},
       {"registrations.get", GetRegistration},
       {"registrations.list", ListRegistrations},
+      {"registrations.register", _detail::RegisterRegistration},
+      {"registrations.put", _detail::PutRegistration},
+      {"registrations.delete", _detail::DeleteRegistration},
+      {"registrations.unregister", _detail::UnregisterRegistration},
+      {"registrations.activationKey", _detail::GetActivationKey},
+      {"locks.list", _detail::ListLocks},
+      {"locks.put", _detail::PutLock},
+      {"locks.delete", _detail::DeleteLock},
+      {"roleAssignments.list", _detail::ListRoleAssignments},
+      {"roleAssignments.ensure", _detail::EnsureRoleAssignment},
+      {"tenants.resolve", _detail::ResolveTenant},
+      {"csp.preflight", _detail::RunCspPreflight},
       {"customerSubscriptions.get", GetCustomerSubscription},
       {"customerSubscriptions.list", ListCustomerSubscriptions},
       {"customerSubscriptions.put", PutCustomerSubscription},

@@ -5,6 +5,7 @@
 #include "azscsp/errors.hpp"
 #include "azscsp/util/case_insensitive.hpp"
 #include "azscsp/util/ids.hpp"
+#include "azscsp/util/url_encode.hpp"
 
 namespace azscsp::arm {
 namespace {
@@ -61,6 +62,29 @@ void ValidateResourceName(const std::string& value, const char* argument) {
                                "' is not a valid resource name; expected 1 to 260 characters "
                                "without / \\ ? # % &.");
   }
+}
+
+std::string ScopePath(const std::string& scope, const char* argument) {
+  const std::vector<std::string> segments = SplitPath(scope);
+  bool ok = segments.size() >= 2 && util::EqualsIgnoreCase(segments[0], "subscriptions") &&
+            util::IsGuid(segments[1]) && scope.find("//") == std::string::npos &&
+            scope.find_first_of("?#") == std::string::npos;
+  for (const auto& segment : segments)
+    for (unsigned char c : segment) ok = ok && c > 0x20 && c != '\\';
+  if (!ok) {
+    throw InvalidArgumentError(std::string("The ") + argument + " '" + scope +
+                               "' is not a scope; expected /subscriptions/{subscriptionId}"
+                               "[/resourceGroups/{resourceGroup}[/providers/{namespace}/{type}/"
+                               "{name}]].");
+  }
+  std::string path;
+  for (const auto& segment : segments) path += "/" + util::PercentEncode(segment);
+  return path;
+}
+
+std::string SubscriptionOfScope(const std::string& scope) {
+  const std::vector<std::string> segments = SplitPath(scope);
+  return segments.size() >= 2 ? segments[1] : std::string();
 }
 
 ResourceId ResourceId::Parse(const std::string& text) {

@@ -44,6 +44,11 @@ std::string PublicClientCredential::Account() const {
   return account_;
 }
 
+std::string PublicClientCredential::CurrentRefreshToken() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return refresh_token_;
+}
+
 void PublicClientCredential::SetRefreshToken(std::string refresh_token) {
   std::lock_guard<std::mutex> lock(mutex_);
   _detail::Wipe(refresh_token_);

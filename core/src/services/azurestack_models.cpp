@@ -33,6 +33,27 @@ const json::object& PropertiesOf(const json::value& value) {
 
 }  // namespace
 
+std::optional<bool> ReadLenientBool(const json::value* value) {
+  if (value == nullptr) return std::nullopt;
+  if (value->is_bool()) return value->as_bool();
+  if (value->is_string()) {
+    const std::string text = Trimmed(std::string(value->as_string()));
+    if (util::EqualsIgnoreCase(text, "true")) return true;
+    if (util::EqualsIgnoreCase(text, "false")) return false;
+  }
+  return std::nullopt;
+}
+
+ActivationKey ActivationKey::FromJson(const json::value& value) {
+  ActivationKey key;
+  if (value.is_object()) {
+    if (const json::value* found = util::FindKeyIgnoreCase(value.as_object(), "activationKey");
+        found && found->is_string())
+      key.activation_key = std::string(found->as_string());
+  }
+  return key;
+}
+
 Registration Registration::FromJson(const json::value& value) {
   Registration r;
   r.id = Trimmed(util::GetString(value, "id"));
@@ -45,6 +66,10 @@ Registration Registration::FromJson(const json::value& value) {
   r.cloud_id = util::GetString(properties, "cloudId");
   r.object_id = util::GetString(properties, "objectId");
   r.billing_model = util::GetString(properties, "billingModel");
+  r.usage_reporting_enabled =
+      ReadLenientBool(util::FindKeyIgnoreCase(r.properties, "usageReportingEnabled"));
+  r.marketplace_syndication_enabled =
+      ReadLenientBool(util::FindKeyIgnoreCase(r.properties, "marketplaceSyndicationEnabled"));
   if (value.is_object()) {
     if (const json::value* tags = value.as_object().if_contains("tags"); tags && tags->is_object())
       r.tags = tags->as_object();
@@ -62,6 +87,9 @@ Registration Registration::FromJson(const json::value& value) {
 }
 
 json::object Registration::ToJson() const {
+  auto optional_bool = [](const std::optional<bool>& flag) {
+    return flag ? json::value(*flag) : json::value(nullptr);
+  };
   return {{"id", id},
           {"name", name},
           {"type", type},
@@ -72,6 +100,8 @@ json::object Registration::ToJson() const {
           {"cloudId", cloud_id},
           {"objectId", object_id},
           {"billingModel", billing_model},
+          {"usageReportingEnabled", optional_bool(usage_reporting_enabled)},
+          {"marketplaceSyndicationEnabled", optional_bool(marketplace_syndication_enabled)},
           {"tags", tags},
           {"properties", properties}};
 }

@@ -33,4 +33,8 @@ void Log(const Context& context, LogLevel level, const std::string& message) {
   if (sink != nullptr && sink->Enabled(level)) sink->Write(level, message);
 }
 
+void Progress(const Context& context, const std::string& message) {
+  if (LogSink* sink = context.Log()) sink->Progress(message);
+}
+
 }  // namespace azscsp::util

@@ -43,4 +43,12 @@ void ValidateSubscriptionId(const std::string& value, const char* argument);
 void ValidateResourceGroupName(const std::string& value, const char* argument);
 void ValidateResourceName(const std::string& value, const char* argument);
 
+// A scope for extension resources (locks, role assignments, permissions): a subscription, a
+// resource group or a resource ID, leading '/' optional. Returns the path to append to the ARM
+// URL: leading '/', no trailing '/', each segment percent-encoded. Throws InvalidArgumentError
+// naming `argument` unless it starts with subscriptions/{guid} and has no empty segment or query.
+std::string ScopePath(const std::string& scope, const char* argument);
+// The subscription GUID of a scope accepted by ScopePath.
+std::string SubscriptionOfScope(const std::string& scope);
+
 }  // namespace azscsp::arm

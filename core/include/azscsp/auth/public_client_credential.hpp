@@ -41,6 +41,9 @@ class PublicClientCredential : public TokenCredential {
   // The signed-in user (upn) once known, else empty.
   std::string Account() const;
   const std::string& ClientId() const { return client_id_; }
+  // The newest refresh token (empty before the first sign-in). For handing to a caller that needs
+  // the user's sign-in itself (Set-AzsRegistration passes it to the stamp); never log it.
+  std::string CurrentRefreshToken() const;
 
  protected:
   PublicClientCredential(Authority authority, PublicClientOptions options,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <optional>
 #include <string>
 
 namespace azscsp::services {
@@ -22,12 +23,24 @@ struct Registration {
   std::string id, name, type, location, etag;
   std::string subscription_id, resource_group;
   std::string cloud_id, object_id, billing_model;
+  // Extra fields some services (the emulator) send; nullopt when absent (unknown).
+  std::optional<bool> usage_reporting_enabled, marketplace_syndication_enabled;
   boost::json::object tags;
   boost::json::object properties;  // everything the service sent, for fields added later
 
   static Registration FromJson(const boost::json::value& json);
   boost::json::object ToJson() const;
 };
+
+// The answer of POST {registration}/getactivationkey.
+struct ActivationKey {
+  std::string activation_key;
+
+  static ActivationKey FromJson(const boost::json::value& json);
+};
+
+// A JSON bool, or a "true"/"false" string in any case; nullopt otherwise.
+std::optional<bool> ReadLenientBool(const boost::json::value* value);
 
 struct CustomerSubscription {
   std::string id, name, type, etag;

@@ -18,6 +18,19 @@ constexpr const char* kDefaultAzureStackApiVersion = "2017-06-01";
 void ValidateAzureStackApiVersion(const std::string& api_version, bool customer_subscriptions);
 
 std::string RegistrationPath(const RegistrationRef& registration);
+// Validates the subscription GUID, resource group and registration name, naming the bad one.
+void ValidateRegistrationRef(const RegistrationRef& registration);
+
+struct PutRegistrationResult {
+  Registration registration;
+  bool created = false;  // 201; 200 means an existing registration was updated
+};
+
+struct DeleteRegistrationResult {
+  std::string id;
+  // true: 200 (removed); nullopt: 204, which the service also sends when there was nothing.
+  std::optional<bool> existed;
+};
 
 class RegistrationsClient {
  public:
@@ -30,6 +43,18 @@ class RegistrationsClient {
             const std::string& api_version,
             const std::function<bool(const Registration&)>& on_registration,
             const util::Context& context) const;
+  // PUT {"location":"global","properties":{"registrationToken":…}}: 201 created, 200 updated.
+  PutRegistrationResult Put(const RegistrationRef& registration,
+                            const std::string& registration_token, const std::string& api_version,
+                            const util::Context& context) const;
+  // DELETE; fails with 409 ScopeLocked while a CanNotDelete lock is on it.
+  DeleteRegistrationResult Delete(const RegistrationRef& registration,
+                                  const std::string& api_version,
+                                  const util::Context& context) const;
+  // POST …/getactivationkey with no body; the key is never logged.
+  ActivationKey GetActivationKey(const RegistrationRef& registration,
+                                 const std::string& api_version,
+                                 const util::Context& context) const;
 
  private:
   std::shared_ptr<const arm::ArmClient> arm_;

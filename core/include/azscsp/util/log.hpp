@@ -21,6 +21,12 @@ class LogSink {
   // Something the user must act on now (device code sign-in instructions). Sinks that can show a
   // prompt (the shim's event queue) override this; by default it is written as a warning.
   virtual void Prompt(const std::string& message) { Write(LogLevel::Warning, message); }
+  // Progress of a long operation the user should see without asking for verbose output (the
+  // steps of a registration). Sinks that can show it (the shim: "info" log events) override this;
+  // by default it is a verbose line.
+  virtual void Progress(const std::string& message) {
+    if (Enabled(LogLevel::Verbose)) Write(LogLevel::Verbose, message);
+  }
 
   bool Enabled(LogLevel level) const { return level != LogLevel::None && level <= Level(); }
 };
@@ -28,5 +34,7 @@ class LogSink {
 class Context;
 // Writes to the context's sink when it has one at that level; cheap no-op otherwise.
 void Log(const Context& context, LogLevel level, const std::string& message);
+// Sends a progress line to the context's sink, whatever its level.
+void Progress(const Context& context, const std::string& message);
 
 }  // namespace azscsp::util

@@ -1,0 +1,34 @@
+// Handlers of the operations table, grouped in files by area (operations_*.cpp); each has the
+// Handler signature. operations.cpp lists them by name.
+#pragma once
+
+#include "operation.hpp"
+
+namespace azscsp::shim::_detail {
+
+#define AZSCSP_SHIM_HANDLER(name)                                                        \
+  void name(ClientState& client, const boost::json::object& arguments, const Emit& emit, \
+            const util::Context& context)
+
+// operations_registration.cpp
+AZSCSP_SHIM_HANDLER(RegisterRegistration);
+AZSCSP_SHIM_HANDLER(PutRegistration);
+AZSCSP_SHIM_HANDLER(DeleteRegistration);
+AZSCSP_SHIM_HANDLER(UnregisterRegistration);
+AZSCSP_SHIM_HANDLER(GetActivationKey);
+
+// operations_authorization.cpp
+AZSCSP_SHIM_HANDLER(ListLocks);
+AZSCSP_SHIM_HANDLER(PutLock);
+AZSCSP_SHIM_HANDLER(DeleteLock);
+AZSCSP_SHIM_HANDLER(ListRoleAssignments);
+AZSCSP_SHIM_HANDLER(EnsureRoleAssignment);
+
+// operations_csp.cpp
+AZSCSP_SHIM_HANDLER(ResolveTenant);
+AZSCSP_SHIM_HANDLER(RunCspPreflight);
+AZSCSP_SHIM_HANDLER(GetRefreshToken);
+
+#undef AZSCSP_SHIM_HANDLER
+
+}  // namespace azscsp::shim::_detail
