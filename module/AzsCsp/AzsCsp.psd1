@@ -23,6 +23,13 @@
         'New-AzsCustomerSubscription'
         'Get-AzsCustomerSubscription'
         'Remove-AzsCustomerSubscription'
+        'Test-AzsCspRegistration'
+        'Register-AzsEnvironment'
+        'Unregister-AzsEnvironment'
+        'Get-AzsActivationKey'
+        'Get-AzsRegistrationToken'
+        'Set-AzsRegistration'
+        'Remove-AzsRegistration'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
@@ -31,7 +38,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('AzureStack', 'AzureStackHub', 'CSP', 'CloudSolutionProvider', 'Billing', 'Registration', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Sign-in with client secret, certificate (PEM, PFX, Windows certificate store), device code, refresh token, user name and password (-AutomationCredential), access token and AZURE_* variables; AD FS stamps; stored custom environments (Add/Get/Remove-AzsCspEnvironment); opt-in persistent token cache. Registrations, CSP customer subscription mapping (single and bulk).'
+            ReleaseNotes = 'Sign-in with client secret, certificate (PEM, PFX, Windows certificate store), device code, refresh token, user name and password (-AutomationCredential), access token and AZURE_* variables; AD FS stamps; stored custom environments (Add/Get/Remove-AzsCspEnvironment); opt-in persistent token cache. Registrations, CSP customer subscription mapping (single and bulk) with pre-flight checks (Test-AzsCspRegistration) and -CustomerDomain; registration lifecycle: Register-/Unregister-AzsEnvironment, Get-AzsActivationKey, and on the privileged endpoint Get-AzsRegistrationToken, resumable Set-AzsRegistration, Remove-AzsRegistration.'
         }
     }
 }

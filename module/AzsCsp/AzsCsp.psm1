@@ -4,7 +4,7 @@ Set-StrictMode -Version 3.0
 # --- Native interop ------------------------------------------------------------------------------
 # The C# below is process-wide once compiled: a second import (another runspace, Import-Module -Force)
 # reuses the types when they are the same version.
-$script:InteropVersion = 2
+$script:InteropVersion = 3
 $interopType = 'AzsCsp.Native' -as [type]
 if (-not $interopType) {
     Add-Type -Path (Join-Path $PSScriptRoot 'Interop/AzsCspNative.cs') -ErrorAction Stop

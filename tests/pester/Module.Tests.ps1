@@ -15,7 +15,9 @@ BeforeAll {
     $expectedCommands = @(
         'Connect-AzsCspAccount', 'Disconnect-AzsCspAccount', 'Get-AzsCspContext',
         'Add-AzsCspEnvironment', 'Get-AzsCspEnvironment', 'Remove-AzsCspEnvironment', 'Get-AzsRegistration',
-        'New-AzsCustomerSubscription', 'Get-AzsCustomerSubscription', 'Remove-AzsCustomerSubscription')
+        'New-AzsCustomerSubscription', 'Get-AzsCustomerSubscription', 'Remove-AzsCustomerSubscription',
+        'Test-AzsCspRegistration', 'Register-AzsEnvironment', 'Unregister-AzsEnvironment', 'Get-AzsActivationKey',
+        'Get-AzsRegistrationToken', 'Set-AzsRegistration', 'Remove-AzsRegistration')
 
     function Invoke-ChildPwsh {
         # Runs a script in a new pwsh process (the native library is loaded once per process).
@@ -50,7 +52,7 @@ Describe 'AzsCsp manifest' {
         { Test-ModuleManifest -Path $manifestPath -ErrorAction Stop } | Should -Not -Throw
     }
 
-    It 'exports the ten commands explicitly, without wildcards' {
+    It 'exports the commands explicitly, without wildcards' {
         $data.FunctionsToExport | Should -Be $expectedCommands
         $data.FunctionsToExport | Should -Not -Contain '*'
         @($data.CmdletsToExport).Count | Should -Be 0
@@ -72,7 +74,9 @@ Describe 'AzsCsp manifest' {
     }
 
     It 'loads the format views for every output type' {
-        foreach ($type in 'AzsCsp.CustomerSubscription', 'AzsCsp.Registration', 'AzsCsp.Context', 'AzsCsp.RemovedCustomerSubscription', 'AzsCsp.Environment') {
+        foreach ($type in 'AzsCsp.CustomerSubscription', 'AzsCsp.Registration', 'AzsCsp.Context', 'AzsCsp.RemovedCustomerSubscription', 'AzsCsp.Environment',
+            'AzsCsp.RegistrationStep', 'AzsCsp.RegistrationCheck', 'AzsCsp.RegistrationCheckResult', 'AzsCsp.UnregisteredRegistration',
+            'AzsCsp.RemovedRegistration', 'AzsCsp.RegistrationOperation') {
             $view = Get-FormatData -TypeName $type
             $view | Should -Not -BeNullOrEmpty -Because "$type needs a table view"
         }
@@ -149,6 +153,60 @@ Describe 'Command metadata' {
         }
         $parameters['CustomerSubscriptionId'].Aliases | Should -Contain 'CustomerSubscriptionName'
         $parameters['ResourceGroupName'].Aliases | Should -Contain 'ResourceGroup'
+    }
+
+    It '<Name> supports ShouldProcess with ConfirmImpact <Impact>' -ForEach @(
+        @{ Name = 'Register-AzsEnvironment'; Impact = 'Medium' }
+        @{ Name = 'Set-AzsRegistration'; Impact = 'Medium' }
+        @{ Name = 'Unregister-AzsEnvironment'; Impact = 'High' }
+        @{ Name = 'Remove-AzsRegistration'; Impact = 'High' }
+        @{ Name = 'Get-AzsActivationKey'; Impact = 'Low' }
+        @{ Name = 'Get-AzsRegistrationToken'; Impact = 'Low' }
+    ) {
+        $binding = (Get-Command $Name).ScriptBlock.Attributes | Where-Object { $_ -is [System.Management.Automation.CmdletBindingAttribute] }
+        $binding.SupportsShouldProcess | Should -BeTrue
+        $binding.ConfirmImpact | Should -Be $Impact
+    }
+
+    It 'has -Force on the removals' {
+        foreach ($name in 'Unregister-AzsEnvironment', 'Remove-AzsRegistration') {
+            (Get-Command $name).Parameters.Keys | Should -Contain 'Force'
+        }
+    }
+
+    It 'resolves both spellings UnRegister-AzsEnvironment and Unregister-AzsEnvironment to one command' {
+        (Get-Command UnRegister-AzsEnvironment).Name | Should -Be 'Unregister-AzsEnvironment'
+        (Get-Command unregister-azsenvironment).Module.Name | Should -Be 'AzsCsp'
+    }
+
+    It 'keeps the documented positions of <Name>' -ForEach @(
+        @{ Name = 'Register-AzsEnvironment'; Set = '__AllParameterSets'; Positions = [ordered]@{ RegistrationToken = 0; RegistrationName = 1; AzureContext = 2; ResourceGroupName = 3; ResourceGroupLocation = 4 } }
+        @{ Name = 'Get-AzsActivationKey'; Set = '__AllParameterSets'; Positions = [ordered]@{ RegistrationName = 0; AzureContext = 1; ResourceGroupName = 2; KeyOutputFilePath = 3 } }
+        @{ Name = 'Unregister-AzsEnvironment'; Set = 'ByName'; Positions = [ordered]@{ AzureContext = 0; RegistrationName = 2; ResourceGroupName = 3 } }
+        @{ Name = 'Unregister-AzsEnvironment'; Set = 'ByToken'; Positions = [ordered]@{ AzureContext = 0; RegistrationToken = 1; ResourceGroupName = 3 } }
+        @{ Name = 'Unregister-AzsEnvironment'; Set = 'ByCloudId'; Positions = [ordered]@{ AzureContext = 0; ResourceGroupName = 3; CloudId = 4 } }
+        @{ Name = 'Set-AzsRegistration'; Set = 'Register'; Positions = [ordered]@{ PrivilegedEndpointCredential = 0; PrivilegedEndpoint = 1; RegistrationName = 2; AzureContext = 3; ResourceGroupName = 4; ResourceGroupLocation = 5; BillingModel = 6; AgreementNumber = 7; MsAssetTag = 8 } }
+        @{ Name = 'Remove-AzsRegistration'; Set = 'PrivilegedEndpoint'; Positions = [ordered]@{ PrivilegedEndpointCredential = 0; PrivilegedEndpoint = 1; RegistrationName = 2; ResourceGroupName = 3; AzureContext = 4 } }
+        @{ Name = 'Get-AzsRegistrationToken'; Set = 'PrivilegedEndpoint'; Positions = [ordered]@{ PrivilegedEndpointCredential = 0; PrivilegedEndpoint = 1; BillingModel = 2; TokenOutputFilePath = 3; AgreementNumber = 4; MsAssetTag = 5 } }
+    ) {
+        $command = Get-Command $Name
+        foreach ($parameter in $Positions.Keys) {
+            $attribute = $command.Parameters[$parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ParameterSetName -in $Set, '__AllParameterSets' }
+            $attribute.Position | Should -Be $Positions[$parameter] -Because "-$parameter of $Name ($Set)"
+        }
+    }
+
+    It 'has the documented defaults and mandatory parameters of the registration commands' {
+        $set = Get-Command Set-AzsRegistration
+        ($set.ScriptBlock.Ast.Body.ParamBlock.Parameters | Where-Object { $_.Name.VariablePath.UserPath -eq 'BillingModel' }).DefaultValue.Value | Should -Be 'Development'
+        ($set.Parameters['BillingModel'].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues |
+            Should -Be @('Capacity', 'PayAsYouUse', 'Development', 'Custom', 'Ruggedized')
+        (Get-Command Get-AzsRegistrationToken).Parameters['BillingModel'].Attributes.Where({ $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues |
+            Should -Be @('Capacity', 'Development', 'Custom')
+        foreach ($name in 'Register-AzsEnvironment', 'Get-AzsActivationKey', 'Unregister-AzsEnvironment', 'Remove-AzsRegistration') {
+            $rg = (Get-Command $name).ScriptBlock.Ast.Body.ParamBlock.Parameters | Where-Object { $_.Name.VariablePath.UserPath -eq 'ResourceGroupName' }
+            $rg.DefaultValue.Value | Should -Be 'azurestack' -Because "$name defaults to the azurestack resource group"
+        }
     }
 
     It 'names the Connect-AzsCspAccount parameter set ServicePrincipalSecret and hides -TokenVersion' {

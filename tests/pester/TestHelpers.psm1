@@ -95,6 +95,12 @@ function Get-AzsCspTestFixture {
         RegistrationName           = 'myreg'
         CapacityRegistrationName   = 'capacityreg'
         UnapprovedRegistrationName = 'unapprovedreg'
+        RegistrationCloudId        = 'c902d338-1d28-4c50-8283-1fdf0b326df6'
+        CapacityCloudId            = '2f1c8a55-6f0d-4c7e-b2a9-7e3d5c1b9a40'
+        UnapprovedCloudId          = '6b9e2d17-3a4f-4c85-9e61-0f8a7b2c3d5e'
+        OperatorUserName           = 'operator@contosocsp.onmicrosoft.com'
+        OperatorPassword           = 'emulator-operator-password'
+        FabrikamDomain             = 'fabrikam.onmicrosoft.com'
         Customers                  = @(
             [pscustomobject]@{ Name = 'Fabrikam'; CustomerSubscriptionId = 'fd6f3b4e-ca7e-4807-8b42-cb4ec0d55f3c'; TenantId = 'e40189a3-e640-46a3-b8ff-16b642010b0d' }
             [pscustomobject]@{ Name = 'Adatum'; CustomerSubscriptionId = '7d7b7c70-8909-4c01-a082-0e2106b4a48b'; TenantId = 'f5a12742-f96c-4f7a-9a01-f2ad9beb4efc' }
@@ -399,6 +405,99 @@ function New-AzsCspTestCustomerCsv {
     return $Path
 }
 
+function New-AzsCspTestRegistrationToken {
+    <#
+    .SYNOPSIS
+    A registration token as the stamp makes it: base64 of UTF-8 JSON (contract: CloudId, BillingModel, ...).
+    #>
+    [CmdletBinding()]
+    param(
+        [string] $CloudId = ([guid]::NewGuid().ToString()),
+        [string] $BillingModel = 'PayAsYouUse',
+        [bool] $UsageReportingEnabled = $true,
+        [bool] $MarketplaceSyndicationEnabled = $true,
+        [string] $AgreementNumber = '',
+        [string] $MsAssetTag = ''
+    )
+
+    $token = [ordered]@{
+        CloudId                       = $CloudId
+        BillingModel                  = $BillingModel
+        UsageReportingEnabled         = $UsageReportingEnabled
+        MarketplaceSyndicationEnabled = $MarketplaceSyndicationEnabled
+        AgreementNumber               = $AgreementNumber
+        MsAssetTag                    = $MsAssetTag
+        IssueDate                     = [DateTime]::UtcNow.ToString('yyyy-MM-ddTHH:mm:ssZ')
+        TokenVersion                  = '4.0'
+        StampVersion                  = '1.2311.0.25'
+    }
+    return [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes((ConvertTo-Json -InputObject $token -Compress)))
+}
+
+function New-AzsCspTestPepStandIn {
+    <#
+    .SYNOPSIS
+    A Runspace with the privileged endpoint stand-in (PepStandIn/PepStandIn.psm1) loaded and configured,
+    to pass as -PrivilegedEndpointSession. Dispose it with Remove-AzsCspTestPepStandIn.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [object] $Emulator,
+        [string] $CloudId = ([guid]::NewGuid().ToString()),
+        [string] $StampVersion = '1.2311.0.25'
+    )
+
+    $runspace = [runspacefactory]::CreateRunspace()
+    $runspace.Name = 'PepStandIn'
+    $runspace.Open()
+    $ps = [powershell]::Create()
+    try {
+        $ps.Runspace = $runspace
+        $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $PSScriptRoot 'TestHelpers.psm1')).AddStatement()
+        $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $PSScriptRoot 'PepStandIn/PepStandIn.psm1')).AddStatement()
+        $null = $ps.AddCommand('Set-PepStandInConfiguration').AddParameter('Emulator', $Emulator).AddParameter('CloudId', $CloudId).AddParameter('StampVersion', $StampVersion)
+        $null = $ps.Invoke()
+        if ($ps.Streams.Error.Count -gt 0) { throw $ps.Streams.Error[0] }
+    }
+    finally {
+        $ps.Dispose()
+    }
+    return $runspace
+}
+
+function Invoke-AzsCspTestPepStandIn {
+    <#
+    .SYNOPSIS
+    Runs a command of the stand-in (Set-PepStandInFault, Get-PepStandInCall, ...) in its runspace.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [System.Management.Automation.Runspaces.Runspace] $StandIn,
+        [Parameter(Mandatory)] [string] $Command,
+        [hashtable] $Parameters = @{}
+    )
+
+    $ps = [powershell]::Create()
+    try {
+        $ps.Runspace = $StandIn
+        $null = $ps.AddCommand($Command)
+        foreach ($key in $Parameters.Keys) { $null = $ps.AddParameter($key, $Parameters[$key]) }
+        $output = $ps.Invoke()
+        if ($ps.Streams.Error.Count -gt 0) { throw $ps.Streams.Error[0] }
+        return @($output)
+    }
+    finally {
+        $ps.Dispose()
+    }
+}
+
+function Remove-AzsCspTestPepStandIn {
+    [CmdletBinding()]
+    param([System.Management.Automation.Runspaces.Runspace] $StandIn)
+
+    if ($StandIn) { $StandIn.Dispose() }
+}
+
 Export-ModuleMember -Function @(
     'Get-AzsCspTestFixture'
     'Get-AzsCspTestModulePath'
@@ -415,4 +514,8 @@ Export-ModuleMember -Function @(
     'New-AzsCspTestCredential'
     'Get-AzsCspTestConnectParameter'
     'New-AzsCspTestCustomerCsv'
+    'New-AzsCspTestRegistrationToken'
+    'New-AzsCspTestPepStandIn'
+    'Invoke-AzsCspTestPepStandIn'
+    'Remove-AzsCspTestPepStandIn'
 )

@@ -60,7 +60,7 @@ namespace AzsCsp
     {
         public const int ExpectedAbiVersion = 1;
         /// <summary>Bumped whenever this file changes shape, to detect a stale type in a long-lived session.</summary>
-        public const int InteropVersion = 2;
+        public const int InteropVersion = 3;
 
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate int AbiVersionFn();
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate IntPtr VersionFn();
@@ -1054,6 +1054,10 @@ namespace AzsCsp
         public string CloudId { get; set; }
         public string ObjectId { get; set; }
         public string BillingModel { get; set; }
+        /// <summary>From the registration token; null when the service does not say.</summary>
+        public bool? UsageReportingEnabled { get; set; }
+        /// <summary>From the registration token; null when the service does not say.</summary>
+        public bool? MarketplaceSyndicationEnabled { get; set; }
         public Hashtable Tags { get; set; }
         public Hashtable Properties { get; set; }
         public string ContextName { get; set; }
@@ -1079,6 +1083,8 @@ namespace AzsCsp
                 CloudId = JsonValue.String(e, "cloudId"),
                 ObjectId = JsonValue.String(e, "objectId"),
                 BillingModel = JsonValue.String(e, "billingModel"),
+                UsageReportingEnabled = JsonValue.Bool(e, "usageReportingEnabled"),
+                MarketplaceSyndicationEnabled = JsonValue.Bool(e, "marketplaceSyndicationEnabled"),
                 Tags = JsonValue.Table(e, "tags"),
                 Properties = JsonValue.Table(e, "properties"),
                 ContextName = contextName
@@ -1089,6 +1095,8 @@ namespace AzsCsp
                 if (string.IsNullOrEmpty(r.CloudId)) r.CloudId = JsonValue.String(properties.Value, "cloudId");
                 if (string.IsNullOrEmpty(r.ObjectId)) r.ObjectId = JsonValue.String(properties.Value, "objectId");
                 if (string.IsNullOrEmpty(r.BillingModel)) r.BillingModel = JsonValue.String(properties.Value, "billingModel");
+                if (!r.UsageReportingEnabled.HasValue) r.UsageReportingEnabled = JsonValue.Bool(properties.Value, "usageReportingEnabled");
+                if (!r.MarketplaceSyndicationEnabled.HasValue) r.MarketplaceSyndicationEnabled = JsonValue.Bool(properties.Value, "marketplaceSyndicationEnabled");
             }
             if (string.IsNullOrEmpty(r.SubscriptionId)) r.SubscriptionId = JsonValue.IdSegment(r.Id, "subscriptions");
             if (string.IsNullOrEmpty(r.ResourceGroupName)) r.ResourceGroupName = JsonValue.IdSegment(r.Id, "resourceGroups");

@@ -5,8 +5,15 @@ function Get-AzsCspErrorCategory {
     #>
     [CmdletBinding()]
     [OutputType([System.Management.Automation.ErrorCategory])]
-    param([string] $Kind)
+    param([string] $Kind, [string] $Code)
 
+    switch ($Code) {
+        'ScopeLocked' { return [System.Management.Automation.ErrorCategory]::ResourceBusy }
+        'CloudIdUpdateNotAllowed' { return [System.Management.Automation.ErrorCategory]::ResourceExists }
+        'RegistrationNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        'TenantNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        'UserSignInRequired' { return [System.Management.Automation.ErrorCategory]::AuthenticationError }
+    }
     switch ($Kind) {
         'NotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
         'PermissionDenied' { return [System.Management.Automation.ErrorCategory]::PermissionDenied }
@@ -69,6 +76,10 @@ function Get-AzsCspRecommendedAction {
         ResourceGroupName          = '<resource group>'
         RegistrationName           = '<registration name>'
         CustomerSubscriptionId     = '<customer subscription ID>'
+        CustomerDomain             = '<customer domain>'
+        ResourceGroupLocation      = '<location>'
+        PrincipalId                = '<principal ID>'
+        CloudId                    = '<cloud ID>'
     }
     if ($Target) {
         foreach ($key in @($t.Keys)) {
@@ -118,6 +129,32 @@ function Get-AzsCspRecommendedAction {
         }
         'SubscriptionNotFound' {
             return "Subscription '{0}' was not found, or the signed-in principal has no access to it. Check the registration subscription ID and the tenant you signed in to." -f $t.RegistrationSubscriptionId
+        }
+        'ScopeLocked' {
+            return ("Registration '{0}' is protected by a CanNotDelete lock (RegistrationResourceLock). Remove the lock first, or use UnRegister-AzsEnvironment " +
+                '-RegistrationName {0} -ResourceGroupName {1}, which removes the lock and then deletes the registration.') -f $t.RegistrationName, $t.ResourceGroupName
+        }
+        'CloudIdUpdateNotAllowed' {
+            return ("A registration holds one cloud ID, and a cloud ID can be registered once: registration '{0}' already exists with another cloud ID, or this stamp's cloud ID is registered under another name. " +
+                'Use a unique -RegistrationName for each stamp registered with subscription {1}, or remove the old registration first (UnRegister-AzsEnvironment -CloudId <cloud ID>).') -f $t.RegistrationName, $t.RegistrationSubscriptionId
+        }
+        'TenantNotFound' {
+            return "The directory '{0}' was not found in this cloud. Check the customer's domain (for example contoso.onmicrosoft.com) or pass the tenant ID (a GUID) instead." -f $t.CustomerDomain
+        }
+        'UnknownResourceGroupLocation' {
+            return "The location '{0}' is not available to subscription {1}. Pass -ResourceGroupLocation with one of the locations the error lists (default by cloud: AzureCloud westcentralus, AzureChinaCloud ChinaEast, AzureUSGovernment usgovvirginia)." -f $t.ResourceGroupLocation, $t.RegistrationSubscriptionId
+        }
+        'PrincipalNotFound' {
+            return "The service principal '{0}' is not known to the directory yet (a new principal takes a few minutes to replicate). Wait a few minutes and run the command again; it resumes where it stopped." -f $t.PrincipalId
+        }
+        'AmbiguousCloudId' {
+            return "More than one registration in resource group '{0}' has cloud ID {1}. Remove the one you mean by name: UnRegister-AzsEnvironment -RegistrationName <name> -ResourceGroupName {0}." -f $t.ResourceGroupName, $t.CloudId
+        }
+        'UserSignInRequired' {
+            return 'Creating the Azure Bridge service principal on the stamp needs a user refresh token: sign in as a user who may register applications in the directory (Connect-AzsCspAccount -UseDeviceAuthentication), then run the command again. A service principal sign-in cannot be used for this step.'
+        }
+        'RoleAssignmentExists' {
+            return 'The role assignment already exists; nothing to do.'
         }
         'MissingSubscriptionRegistration' {
             return "Register the Microsoft.AzureStack resource provider on subscription '{0}' (Register-AzResourceProvider -ProviderNamespace Microsoft.AzureStack)." -f $t.RegistrationSubscriptionId
@@ -193,7 +230,7 @@ function New-AzsCspErrorRecord {
     $record = [System.Management.Automation.ErrorRecord]::new(
         $exception,
         (Get-AzsCspErrorId -NativeError $NativeError),
-        (Get-AzsCspErrorCategory -Kind $NativeError.Kind),
+        (Get-AzsCspErrorCategory -Kind $NativeError.Kind -Code $NativeError.Code),
         $TargetObject)
     $record.ErrorDetails = [System.Management.Automation.ErrorDetails]::new($message)
     $action = Get-AzsCspRecommendedAction -Code $NativeError.Code -Kind $NativeError.Kind -Target $Target -Message $NativeError.Message -CredentialType $CredentialType

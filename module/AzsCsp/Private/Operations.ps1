@@ -49,6 +49,8 @@ function ConvertTo-AzsCspOutput {
         'RemovedCustomerSubscription' { return [AzsCsp.RemovedCustomerSubscription]::FromJson($NativeEvent.Data, $ContextName) }
         'Registration' { return [AzsCsp.Registration]::FromJson($NativeEvent.Data, $ContextName) }
         'Context' { return [AzsCsp.Context]::FromJson($NativeEvent.Data) }
+        # The caller converts: multi-step cmdlets read the raw event data.
+        'Event' { return $NativeEvent }
         default { return $NativeEvent.DataAsObject() }
     }
 }
@@ -134,6 +136,11 @@ function Invoke-AzsCspOperation {
                 }
                 'log' {
                     Write-AzsCspNativeLog -Cmdlet $Cmdlet -NativeEvent $ev
+                    # Multi-step operations (registrations.register) log 'Step: <name>: <what>'.
+                    if ([string]$ev.Message -match '^Step: (?<step>[^:]+): (?<what>.*)$') {
+                        Write-Progress -Id 1 -Activity $Activity -Status ('{0}: {1}' -f $Matches.step, $Matches.what)
+                        $progressShown = $true
+                    }
                 }
                 'prompt' {
                     # Something the user must act on now (device code instructions): the information
@@ -456,5 +463,32 @@ function Close-AzsCspBatch {
     if ($State.ProgressShown) {
         Write-Progress -Id 1 -Activity $State.Activity -Completed
         $State.ProgressShown = $false
+    }
+}
+
+function Invoke-AzsCspNativeStep {
+    <#
+    .SYNOPSIS
+    Runs one native operation for a multi-step cmdlet: returns Items (the data of each item event as
+    Hashtable / object[] / primitives), Events (the raw events), Failed and Error (an AzsCsp.NativeError),
+    and writes no error record (the caller decides).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Cmdlet,
+        [Parameter(Mandatory)] [object] $Entry,
+        [Parameter(Mandatory)] [string] $Operation,
+        [Parameter(Mandatory)] [System.Collections.IDictionary] $Arguments,
+        [string] $Activity = 'AzsCsp'
+    )
+
+    $state = @{ Failed = $false; Error = $null }
+    $events = @(Invoke-AzsCspOperation -Cmdlet $Cmdlet -Entry $Entry -Operation $Operation -Arguments $Arguments `
+            -OutputKind 'Event' -State $state -NoErrorRecord -Activity $Activity)
+    return [pscustomobject]@{
+        Events = $events
+        Items  = @($events | ForEach-Object { $_.DataAsObject() })
+        Failed = [bool]$state.Failed
+        Error  = $state.Error
     }
 }
