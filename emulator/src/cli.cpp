@@ -74,6 +74,16 @@ po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, Buc
       ("persist", po::bool_switch(&o.persist),
        "load {data-dir}/state.json at start and save it on every change")                      //
       ("threads", po::value(&o.threads)->value_name("N")->default_value(2), "worker threads")  //
+      ("provider-registering-gets",
+       po::value(&o.provider_registering_gets)->value_name("N")->default_value(0),
+       "GETs of a provider that still answer Registering after POST register")  //
+      ("principal-replication-delay-ms",
+       po::value(&o.principal_replication_delay_ms)->value_name("MS")->default_value(0),
+       "new service principals (POST /_emulator/servicePrincipals) are PrincipalNotFound to "
+       "role assignments for this long")  //
+      ("record", po::value(&o.record_dir)->value_name("DIR"),
+       "write every ARM and /metadata exchange to DIR as oav validate-traffic JSON files "
+       "(default: $AZSCSP_EMULATOR_RECORD_DIR, else off)")  //
       ("bucket-reads", po::value(&buckets.reads)->value_name("CAP/REFILL"),
        "per-principal read bucket, e.g. 5/0.5 (default: the throttling mode's)")  //
       ("bucket-writes", po::value(&buckets.writes)->value_name("CAP/REFILL"),

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 #include <condition_variable>
+#include <cstdlib>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
@@ -86,6 +87,9 @@ class Emulator::Impl {
     context_ = std::make_unique<ServiceContext>(context_options, std::move(fixtures), fixtures_name,
                                                 EnsureTokenSigningKey(data_dir));
     if (persisted) context_->world = std::move(*persisted);
+    if (std::string record_dir = RecordDirectory(); !record_dir.empty()) {
+      context_->recorder = std::make_unique<TrafficRecorder>(fs::absolute(record_dir));
+    }
     context_->on_shutdown_requested = [this] { RequestShutdown(); };
 
     ServiceContext* context = context_.get();
@@ -125,6 +129,13 @@ class Emulator::Impl {
   }
 
  private:
+  // --record, else AZSCSP_EMULATOR_RECORD_DIR, so any harness can record without code changes.
+  std::string RecordDirectory() const {
+    if (!options_.record_dir.empty()) return options_.record_dir;
+    const char* from_environment = std::getenv("AZSCSP_EMULATOR_RECORD_DIR");
+    return from_environment ? from_environment : "";
+  }
+
   void WriteStatusFile(const std::string& fixtures_name) {
     std::string base = BaseUrl();
     bool adfs = IsAdfsProfile(options_);
@@ -143,6 +154,8 @@ class Emulator::Impl {
                         {"pageSize", options_.page_size},
                         {"throttling", options_.throttling},
                         {"tokenLifetimeSeconds", options_.token_lifetime_seconds}};
+    status["recordDir"] = context_->recorder ? json::value(context_->recorder->directory().string())
+                                             : json::value(nullptr);
     WriteFileAtomic(status_file_, json::serialize(status));
   }
 

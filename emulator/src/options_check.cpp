@@ -45,6 +45,14 @@ std::string CheckOptions(const EmulatorOptions& o) {
   if (o.threads < 1 || o.threads > 64) {
     return "thread count " + std::to_string(o.threads) + " is out of range (1-64)";
   }
+  if (o.provider_registering_gets < 0 || o.provider_registering_gets > 1000) {
+    return "provider registering GET count " + std::to_string(o.provider_registering_gets) +
+           " is out of range (0-1000)";
+  }
+  if (o.principal_replication_delay_ms < 0 || o.principal_replication_delay_ms > 3600 * 1000) {
+    return "principal replication delay " + std::to_string(o.principal_replication_delay_ms) +
+           " is out of range (0-3600000 ms)";
+  }
   return "";
 }
 

@@ -37,6 +37,11 @@ void AddCommonHeaders(HttpResponse& response, const HttpRequest& request, const 
   h.Set("Server", "azscsp-emulator");
 }
 
+// ARM and stamp metadata exchanges are recorded; token endpoints (secrets) and control calls not.
+bool IsRecorded(const RequestTarget& target) {
+  return IsArmPath(target) || (!target.segments.empty() && IEquals(target.segments[0], "metadata"));
+}
+
 HttpResponse Route(ServiceContext& context, const HttpRequest& request, const RequestInfo& info) {
   if (IsArmPath(info.target)) return HandleArm(context, request, info);
   if (auto metadata = HandleMetadata(context, request, info)) return *metadata;
@@ -83,6 +88,9 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request) 
   }
   if (fault) response.delay_ms = fault->delay_ms;
   AddCommonHeaders(response, request, info);
+  if (context.recorder && !response.drop_connection && IsRecorded(info.target)) {
+    context.recorder->Record(context.base_url, request, response);
+  }
 
   RequestLogEntry entry;
   entry.time = Iso8601(Clock::now());

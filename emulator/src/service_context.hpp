@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -11,6 +12,7 @@
 #include "azscsp_emulator/emulator.hpp"
 #include "control/faults.hpp"
 #include "control/request_log.hpp"
+#include "control/traffic_recorder.hpp"
 #include "identity/identity_state.hpp"
 #include "identity/token_signer.hpp"
 #include "state/model.hpp"
@@ -40,6 +42,7 @@ struct ServiceContext {
   Throttler throttler;
   FaultInjector faults;
   RequestLog requests;
+  std::unique_ptr<TrafficRecorder> recorder;  // set when recording (--record) is on
   std::function<void()> on_shutdown_requested;
 };
 

@@ -265,6 +265,8 @@ BOOST_AUTO_TEST_CASE(resource_groups_and_provider_registration) {
   BOOST_TEST(r.Json().at("registrationState").as_string() == "NotRegistered");
   r = emu.Arm("POST", sub + "/providers/Microsoft.AzureStack/register?api-version=2021-04-01");
   BOOST_TEST(r.status == 200);
+  BOOST_TEST(r.Json().at("registrationState").as_string() == "Registering");
+  r = emu.Arm("GET", sub + "/providers/Microsoft.AzureStack?api-version=2021-04-01");
   BOOST_TEST(r.Json().at("registrationState").as_string() == "Registered");
   BOOST_TEST(
       emu.Arm("PUT", reg_url, RegistrationBody("22222222-2222-4333-8444-555555555555")).status ==

@@ -22,6 +22,7 @@ inline const std::string kOwnerObject = "e70ed564-e799-4142-94d7-8216d112c335";
 inline const std::string kOwnerSecret = "emulator-owner-secret";
 inline const std::string kReaderApp = "5ebb01bb-965c-4caa-9c4d-92187dad5277";
 inline const std::string kReaderSecret = "emulator-reader-secret";
+inline const std::string kReaderObject = "5a8b6ca8-9d04-4f40-9cd2-7a7fea07ae99";
 inline const std::string kRegistrationSub = "414f12af-d3bb-44fd-a278-d0aff47d869b";
 inline const std::string kFabrikamSub = "fd6f3b4e-ca7e-4807-8b42-cb4ec0d55f3c";
 inline const std::string kAdatumSub = "7d7b7c70-8909-4c01-a082-0e2106b4a48b";

@@ -325,4 +325,22 @@ BOOST_AUTO_TEST_CASE(command_line) {
   BOOST_TEST(bad.message.find("lots") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(command_line_registration_lifecycle_options) {
+  CommandLine ok = Parse({"--data-dir", "d", "--record", "traffic", "--provider-registering-gets",
+                          "3", "--principal-replication-delay-ms", "2500"});
+  BOOST_TEST_REQUIRE(ok.action == CommandLine::Action::kRun, ok.message);
+  BOOST_TEST(ok.options.record_dir == "traffic");
+  BOOST_TEST(ok.options.provider_registering_gets == 3);
+  BOOST_TEST(ok.options.principal_replication_delay_ms == 2500);
+  CommandLine defaults = Parse({"--data-dir", "d"});
+  BOOST_TEST(defaults.options.record_dir.empty());
+  BOOST_TEST(defaults.options.provider_registering_gets == 0);
+  BOOST_TEST(defaults.options.principal_replication_delay_ms == 0);
+  CommandLine bad = Parse({"--data-dir", "d", "--principal-replication-delay-ms", "-5"});
+  BOOST_TEST(bad.action == CommandLine::Action::kError);
+  BOOST_TEST(bad.message.find("-5") != std::string::npos);
+  BOOST_TEST(Parse({"--data-dir", "d", "--provider-registering-gets", "-1"}).action ==
+             CommandLine::Action::kError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -41,6 +41,18 @@ struct EmulatorOptions {
   bool persist = false;  // load state.json at start if present, save it on every change
   int threads = 2;
 
+  // After POST .../providers/{ns}/register the provider answers "Registering" to this many GETs
+  // before "Registered" (0: the first GET after the POST already says "Registered"), so clients
+  // must poll as they do against Azure.
+  int provider_registering_gets = 0;
+  // A service principal created through POST /_emulator/servicePrincipals is unknown to role
+  // assignment PUTs (400 PrincipalNotFound) for this long, like a directory that replicates.
+  int principal_replication_delay_ms = 0;
+  // When set, every ARM and /metadata exchange is written there as one JSON file in the
+  // `oav validate-traffic` format. Empty: the AZSCSP_EMULATOR_RECORD_DIR environment variable,
+  // if set, is used instead (so test harnesses record without code changes).
+  std::string record_dir;
+
   // Overrides of the per-principal bucket of each class (the global bucket stays at 15x),
   // so tests can exhaust a bucket in a few requests.
   BucketLimits read_limits;

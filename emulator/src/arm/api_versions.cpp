@@ -22,11 +22,16 @@ const std::vector<std::string>& VersionsOf(ResourceKind kind) {
       "2022-01-01", "2022-09-01", "2022-12-01", "2023-07-01", "2024-03-01", "2024-07-01",
       "2024-11-01", "2025-01-01", "2025-03-01", "2025-04-01"};
   static const std::vector<std::string> locks = {"2015-01-01", "2016-09-01", "2020-05-01"};
+  static const std::vector<std::string> authorization = {
+      "2015-07-01",         "2018-01-01-preview", "2018-09-01-preview", "2020-04-01-preview",
+      "2020-08-01-preview", "2020-10-01-preview", "2022-01-01-preview", "2022-04-01"};
   switch (kind) {
     case ResourceKind::kRegistrations:
       return registrations;
     case ResourceKind::kLocks:
       return locks;
+    case ResourceKind::kAuthorization:
+      return authorization;
     case ResourceKind::kCustomerSubscriptions:
       return customer_subscriptions;
     default:

@@ -13,7 +13,8 @@ enum class ResourceKind {
   kResources,  // Microsoft.Resources: subscriptions, resource groups, providers
   kRegistrations,
   kCustomerSubscriptions,
-  kLocks,  // Microsoft.Authorization/locks
+  kLocks,          // Microsoft.Authorization/locks
+  kAuthorization,  // Microsoft.Authorization/roleAssignments and permissions
 };
 
 // nullopt when `api_version` is acceptable for `kind`; otherwise the 400 error.

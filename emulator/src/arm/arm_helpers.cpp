@@ -70,6 +70,16 @@ std::variant<json::object, HttpResponse> Page(const ArmCall& call, const json::a
   return body;
 }
 
+std::variant<Registration*, HttpResponse> ParentRegistration(ArmCall& call) {
+  Registration* r = call.world.FindRegistration(call.Param(0), call.Param(1), call.Param(2));
+  if (r) return r;
+  return ArmError(404, "ResourceNotFound",
+                  "The Resource 'Microsoft.AzureStack/registrations/" + call.Param(2) +
+                      "' under resource group '" + call.Param(1) +
+                      "' was not found. For more details please go to "
+                      "https://aka.ms/ARMResourceNotFoundFix");
+}
+
 std::string RegistrationId(const Registration& r) {
   return "/subscriptions/" + r.subscription_id + "/resourceGroups/" + r.resource_group +
          "/providers/Microsoft.AzureStack/registrations/" + r.name;

@@ -18,6 +18,10 @@ std::variant<boost::json::object, HttpResponse> ParseObjectBody(const HttpReques
 std::variant<boost::json::object, HttpResponse> Page(const ArmCall& call,
                                                      const boost::json::array& items);
 
+// The registration named by the first three path captures (subscription, resource group, name),
+// for routes under it (locks, role assignments, permissions); 404 ResourceNotFound when absent.
+std::variant<Registration*, HttpResponse> ParentRegistration(ArmCall& call);
+
 // "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.AzureStack/registrations/{name}"
 std::string RegistrationId(const Registration& registration);
 

@@ -18,7 +18,8 @@ namespace {
 struct MethodBinding {
   const char* method;
   ArmHandler handler;
-  const char* action;  // RBAC action; nullptr = {action_prefix}/{read|write|delete}
+  // RBAC action; nullptr = {action_prefix}/{read|write|delete}; kAnyCaller = no RBAC check.
+  const char* action;
 };
 
 struct ArmRoute {
@@ -26,13 +27,16 @@ struct ArmRoute {
   ResourceKind kind;
   const char* type_name;      // named in NoRegisteredProviderFound
   const char* action_prefix;  // RBAC action prefix
-  bool azurestack;            // PUT/PATCH need Microsoft.AzureStack registered on the subscription
+  bool azurestack;  // PUT/PATCH/POST need Microsoft.AzureStack registered on the subscription
   std::vector<MethodBinding> methods;
 };
 
 constexpr const char* kAny = "{}";
+constexpr const char kAnyCaller[] = "(any caller)";  // the permissions API: callers ask about self
 const char kRegistrationsAction[] = "Microsoft.AzureStack/registrations";
 const char kLocksAction[] = "Microsoft.Authorization/locks";
+const char kRoleAssignmentsAction[] = "Microsoft.Authorization/roleAssignments";
+const char kPermissionsAction[] = "Microsoft.Authorization/permissions";
 const char kCustomerSubscriptionsAction[] =
     "Microsoft.AzureStack/registrations/customerSubscriptions";
 
@@ -81,6 +85,19 @@ const std::vector<ArmRoute>& Routes() {
        "Microsoft.Resources/subscriptions/providers",
        false,
        {{"GET", &GetProvider, nullptr}}},
+      {{"subscriptions", kAny, "providers", "Microsoft.Authorization", "permissions"},
+       K::kAuthorization,
+       "permissions",
+       kPermissionsAction,
+       false,
+       {{"GET", &ListPermissionsAtSubscription, kAnyCaller}}},
+      {{"subscriptions", kAny, "resourcegroups", kAny, "providers", "Microsoft.Authorization",
+        "permissions"},
+       K::kAuthorization,
+       "permissions",
+       kPermissionsAction,
+       false,
+       {{"GET", &ListPermissionsAtResourceGroup, kAnyCaller}}},
       {{"subscriptions", kAny, "providers", kAny, "register"},
        K::kResources,
        "providers",
@@ -141,6 +158,29 @@ const std::vector<ArmRoute>& Routes() {
        {{"GET", &GetRegistrationLock, nullptr},
         {"PUT", &PutRegistrationLock, nullptr},
         {"DELETE", &DeleteRegistrationLock, nullptr}}},
+      {{"subscriptions", kAny, "resourcegroups", kAny, "providers", "Microsoft.AzureStack",
+        "registrations", kAny, "providers", "Microsoft.Authorization", "roleAssignments"},
+       K::kAuthorization,
+       "roleAssignments",
+       kRoleAssignmentsAction,
+       false,
+       {{"GET", &ListRegistrationRoleAssignments, nullptr}}},
+      {{"subscriptions", kAny, "resourcegroups", kAny, "providers", "Microsoft.AzureStack",
+        "registrations", kAny, "providers", "Microsoft.Authorization", "roleAssignments", kAny},
+       K::kAuthorization,
+       "roleAssignments",
+       kRoleAssignmentsAction,
+       false,
+       {{"GET", &GetRegistrationRoleAssignment, nullptr},
+        {"PUT", &PutRegistrationRoleAssignment, nullptr},
+        {"DELETE", &DeleteRegistrationRoleAssignment, nullptr}}},
+      {{"subscriptions", kAny, "resourcegroups", kAny, "providers", "Microsoft.AzureStack",
+        "registrations", kAny, "providers", "Microsoft.Authorization", "permissions"},
+       K::kAuthorization,
+       "permissions",
+       kPermissionsAction,
+       false,
+       {{"GET", &ListPermissionsAtRegistration, kAnyCaller}}},
       {{"subscriptions", kAny, "resourcegroups", kAny, "providers", "Microsoft.AzureStack",
         "registrations", kAny, "customerSubscriptions"},
        K::kCustomerSubscriptions,
@@ -222,6 +262,16 @@ HttpResponse NoRoute(const std::vector<std::string>& segments, const std::string
   return ArmError(404, "NotFound", "The requested path '" + path + "' was not found.");
 }
 
+// The registration a URL addresses or lies under (its role assignments count for RBAC there).
+const Registration* RegistrationInPath(World& world, const std::vector<std::string>& segments) {
+  if (segments.size() < 8 || !IEquals(segments[2], "resourcegroups") ||
+      !IEquals(segments[4], "providers") || !IEquals(segments[5], "Microsoft.AzureStack") ||
+      !IEquals(segments[6], "registrations")) {
+    return nullptr;
+  }
+  return world.FindRegistration(segments[1], segments[3], segments[7]);
+}
+
 // Everything after authentication and throttling; state_mutex is held.
 HttpResponse Dispatch(ServiceContext& context, const HttpRequest& request, const RequestInfo& info,
                       const Principal& principal) {
@@ -260,11 +310,14 @@ HttpResponse Dispatch(ServiceContext& context, const HttpRequest& request, const
   if (auto error = CheckApiVersion(route->kind, route->type_name, *api_version)) return *error;
 
   if (subscription) {
-    std::string action = ActionFor(*route, *binding, captures);
-    if (auto denied = Authorize(*subscription, principal, action, info.target.Path())) {
-      return *denied;
+    if (binding->action != kAnyCaller) {
+      std::string action = ActionFor(*route, *binding, captures);
+      if (auto denied = Authorize(*subscription, RegistrationInPath(world, segments), principal,
+                                  action, info.target.Path())) {
+        return *denied;
+      }
     }
-    bool writes = request.method == "PUT" || request.method == "PATCH";
+    bool writes = request.method == "PUT" || request.method == "PATCH" || request.method == "POST";
     if (route->azurestack && writes &&
         !IsProviderRegistered(*subscription, "Microsoft.AzureStack")) {
       return ArmError(409, "MissingSubscriptionRegistration",

@@ -1,16 +1,16 @@
 #include "arm/authorization.hpp"
 
+#include "arm/roles.hpp"
 #include "http/responses.hpp"
 #include "util/strings.hpp"
 
 namespace azscsp::emulator {
 
-std::optional<HttpResponse> Authorize(const Subscription& subscription, const Principal& principal,
+std::optional<HttpResponse> Authorize(const Subscription& subscription,
+                                      const Registration* registration, const Principal& principal,
                                       const std::string& action, const std::string& scope) {
-  bool is_read = IEndsWith(action, "/read");
-  for (const RoleAssignment& assignment : subscription.role_assignments) {
-    if (!IEquals(assignment.principal_id, principal.object_id)) continue;
-    if (is_read || !IEquals(assignment.role, "Reader")) return std::nullopt;
+  for (const RoleDefinition* role : RolesAt(subscription, registration, principal.object_id)) {
+    if (Permits(*role, action)) return std::nullopt;
   }
   return ArmError(403, "AuthorizationFailed",
                   "The client '" + principal.Name() + "' with object id '" + principal.object_id +

@@ -1,5 +1,6 @@
-// Azure RBAC, reduced to what the emulator needs: any role on the subscription may read;
-// every role except Reader may also write, delete and run actions.
+// Azure RBAC, reduced to what the emulator needs: the caller's built-in roles on the subscription
+// (fixtures) and at the registration in the URL (role assignments made through ARM) must permit
+// the route's action (see roles.hpp).
 #pragma once
 
 #include <optional>
@@ -10,7 +11,9 @@
 namespace azscsp::emulator {
 
 // nullopt when allowed; otherwise 403 AuthorizationFailed with ARM's message shape.
-std::optional<HttpResponse> Authorize(const Subscription& subscription, const Principal& principal,
+// `registration` is the registration the URL addresses (or lies under), if it exists.
+std::optional<HttpResponse> Authorize(const Subscription& subscription,
+                                      const Registration* registration, const Principal& principal,
                                       const std::string& action, const std::string& scope);
 
 bool IsProviderRegistered(const Subscription& subscription, const std::string& provider);

@@ -21,18 +21,6 @@ json::object LockJson(const Registration& r, const ManagementLock& l) {
           {"properties", {{"level", l.level}, {"notes", l.notes}, {"owners", json::array()}}}};
 }
 
-std::variant<Registration*, HttpResponse> Parent(ArmCall& call) {
-  Registration* r = call.world.FindRegistration(call.Param(0), call.Param(1), call.Param(2));
-  if (!r) {
-    return ArmError(404, "ResourceNotFound",
-                    "The Resource 'Microsoft.AzureStack/registrations/" + call.Param(2) +
-                        "' under resource group '" + call.Param(1) +
-                        "' was not found. For more details please go to "
-                        "https://aka.ms/ARMResourceNotFoundFix");
-  }
-  return r;
-}
-
 }  // namespace
 
 std::optional<HttpResponse> CheckRegistrationLocks(const Registration& r, bool deleting) {
@@ -50,7 +38,7 @@ std::optional<HttpResponse> CheckRegistrationLocks(const Registration& r, bool d
 }
 
 HttpResponse ListRegistrationLocks(ArmCall& call) {
-  auto parent = Parent(call);
+  auto parent = ParentRegistration(call);
   if (HttpResponse* error = std::get_if<HttpResponse>(&parent)) return *error;
   const Registration& r = *std::get<Registration*>(parent);
   json::array value;
@@ -59,7 +47,7 @@ HttpResponse ListRegistrationLocks(ArmCall& call) {
 }
 
 HttpResponse GetRegistrationLock(ArmCall& call) {
-  auto parent = Parent(call);
+  auto parent = ParentRegistration(call);
   if (HttpResponse* error = std::get_if<HttpResponse>(&parent)) return *error;
   Registration& r = *std::get<Registration*>(parent);
   const ManagementLock* l = FindLock(r, call.Param(3));
@@ -70,7 +58,7 @@ HttpResponse GetRegistrationLock(ArmCall& call) {
 }
 
 HttpResponse PutRegistrationLock(ArmCall& call) {
-  auto parent = Parent(call);
+  auto parent = ParentRegistration(call);
   if (HttpResponse* error = std::get_if<HttpResponse>(&parent)) return *error;
   Registration& r = *std::get<Registration*>(parent);
   auto body = ParseObjectBody(call.http);
@@ -103,7 +91,7 @@ HttpResponse PutRegistrationLock(ArmCall& call) {
 }
 
 HttpResponse DeleteRegistrationLock(ArmCall& call) {
-  auto parent = Parent(call);
+  auto parent = ParentRegistration(call);
   if (HttpResponse* error = std::get_if<HttpResponse>(&parent)) return *error;
   Registration& r = *std::get<Registration*>(parent);
   for (auto it = r.locks.begin(); it != r.locks.end(); ++it) {

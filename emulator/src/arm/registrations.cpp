@@ -4,6 +4,7 @@
 #include "arm/arm_call.hpp"
 #include "arm/arm_helpers.hpp"
 #include "arm/locks.hpp"
+#include "arm/registration_token.hpp"
 #include "http/responses.hpp"
 #include "service_context.hpp"
 #include "util/base64.hpp"
@@ -16,14 +17,17 @@ namespace azscsp::emulator {
 namespace {
 
 json::object RegistrationJson(const Registration& r) {
-  json::object body{
-      {"id", RegistrationId(r)},
-      {"name", r.name},
-      {"type", "Microsoft.AzureStack/registrations"},
-      {"location", r.location},
-      {"etag", r.etag},
-      {"properties",
-       {{"cloudId", r.cloud_id}, {"objectId", r.object_id}, {"billingModel", r.billing_model}}}};
+  json::object body{{"id", RegistrationId(r)},
+                    {"name", r.name},
+                    {"type", "Microsoft.AzureStack/registrations"},
+                    {"location", r.location},
+                    {"etag", r.etag},
+                    {"properties",
+                     {{"cloudId", r.cloud_id},
+                      {"objectId", r.object_id},
+                      {"billingModel", r.billing_model},
+                      {"usageReportingEnabled", r.usage_reporting_enabled},
+                      {"marketplaceSyndicationEnabled", r.marketplace_syndication_enabled}}}};
   if (!r.tags.empty()) body["tags"] = r.tags;
   return body;
 }
@@ -44,13 +48,12 @@ HttpResponse NotFound(const ArmCall& call) {
 
 struct RegistrationInput {
   std::string location;
-  std::string cloud_id;
-  std::string billing_model;
+  RegistrationToken token;
   const json::object* tags = nullptr;
 };
 
 // RegistrationParameter: {"location":"global","properties":{"registrationToken":"<base64 JSON>"}}
-// (required on PUT and PATCH alike). The token carries CloudId and BillingModel.
+// (required on PUT and PATCH alike). The token carries CloudId, BillingModel and the flags.
 std::variant<RegistrationInput, HttpResponse> ReadInput(const json::object& body) {
   RegistrationInput input;
   input.location = StringMember(body, "location");
@@ -73,18 +76,14 @@ std::variant<RegistrationInput, HttpResponse> ReadInput(const json::object& body
     return ArmError(400, "InvalidRegistrationToken",
                     "The request must contain 'properties.registrationToken'.");
   }
-  std::optional<std::string> decoded = Base64Decode(Trim(token));
-  boost::system::error_code ec;
-  json::value parsed = decoded ? json::parse(*decoded, ec) : json::value();
-  if (!decoded || ec || !parsed.is_object() ||
-      StringMember(parsed.get_object(), "CloudId").empty()) {
+  auto decoded = DecodeRegistrationToken(token);
+  if (const std::string* reason = std::get_if<std::string>(&decoded)) {
     return ArmError(400, "InvalidRegistrationToken",
-                    "The registration token is not valid: expected base64 of a JSON object with "
-                    "a 'CloudId'.");
+                    "The registration token is malformed: " + *reason +
+                        ". Get a new token from the stamp's privileged endpoint "
+                        "(New-RegistrationToken).");
   }
-  input.cloud_id = StringMember(parsed.get_object(), "CloudId");
-  input.billing_model = StringMember(parsed.get_object(), "BillingModel");
-  if (input.billing_model.empty()) input.billing_model = "Development";
+  input.token = std::get<RegistrationToken>(decoded);
   if (const json::value* tags = Member(body, "tags"); tags && tags->is_object()) {
     input.tags = &tags->get_object();
   }
@@ -98,6 +97,20 @@ HttpResponse CloudIdConflict(const Registration& r, const std::string& cloud_id)
                       "'. Updating the cloud identifier of a registration is not allowed.");
 }
 
+// The docs: "Cloud identifier [GUID] is already registered. Reusing cloud identifiers is not
+// allowed." Status and code are assumed (the docs quote only the message).
+HttpResponse CloudIdAlreadyRegistered(const std::string& cloud_id) {
+  return ArmError(409, "CloudIdAlreadyRegistered",
+                  "Cloud identifier [" + cloud_id +
+                      "] is already registered. Reusing cloud identifiers is not allowed.");
+}
+
+void ApplyToken(Registration& r, const RegistrationToken& token) {
+  r.billing_model = token.billing_model;
+  r.usage_reporting_enabled = token.usage_reporting_enabled;
+  r.marketplace_syndication_enabled = token.marketplace_syndication_enabled;
+}
+
 HttpResponse Write(ArmCall& call, bool patch) {
   auto body = ParseObjectBody(call.http);
   if (HttpResponse* error = std::get_if<HttpResponse>(&body)) return *error;
@@ -109,8 +122,10 @@ HttpResponse Write(ArmCall& call, bool patch) {
   if (!existing && patch) return NotFound(call);
   if (existing) {
     if (auto locked = CheckRegistrationLocks(*existing, false)) return *locked;
-    if (!IEquals(existing->cloud_id, in.cloud_id)) return CloudIdConflict(*existing, in.cloud_id);
-    existing->billing_model = in.billing_model;
+    if (!IEquals(existing->cloud_id, in.token.cloud_id)) {
+      return CloudIdConflict(*existing, in.token.cloud_id);
+    }
+    ApplyToken(*existing, in.token);
     if (in.tags) {
       if (!patch) existing->tags.clear();
       for (const auto& tag : *in.tags) existing->tags[tag.key()] = tag.value();
@@ -119,6 +134,9 @@ HttpResponse Write(ArmCall& call, bool patch) {
     call.context.StateChangedLocked();
     return RegistrationResponse(200, *existing);
   }
+  if (call.world.FindRegistrationByCloudId(in.token.cloud_id)) {
+    return CloudIdAlreadyRegistered(in.token.cloud_id);
+  }
   Registration r;
   const Subscription* subscription = call.world.FindSubscription(call.Param(0));
   const ResourceGroup* group =
@@ -126,9 +144,9 @@ HttpResponse Write(ArmCall& call, bool patch) {
   r.subscription_id = subscription->id;  // echo stored case
   r.resource_group = group->name;
   r.name = call.Param(2);
-  r.cloud_id = in.cloud_id;
-  r.object_id = DeterministicGuid("registration-object:" + ToLower(in.cloud_id));
-  r.billing_model = in.billing_model;
+  r.cloud_id = in.token.cloud_id;
+  r.object_id = DeterministicGuid("registration-object:" + ToLower(r.cloud_id));
+  ApplyToken(r, in.token);
   r.csp_approved = call.world.new_registrations_csp_approved;
   r.etag = NewEtag();
   if (in.tags) r.tags = *in.tags;

@@ -39,6 +39,12 @@ std::string CanonicalNamespace(const std::string& name) {
   return IEquals(name, "Microsoft.AzureStack") ? "Microsoft.AzureStack" : name;
 }
 
+// Registered, Registering (between POST register and the GET that completes it) or NotRegistered.
+const char* ProviderState(const Subscription& s, const std::string& ns) {
+  if (IsProviderRegistered(s, ns)) return "Registered";
+  return s.registering_providers.count(ToLower(ns)) ? "Registering" : "NotRegistered";
+}
+
 json::object ProviderJson(const Subscription& s, const std::string& name) {
   std::string ns = CanonicalNamespace(name);
   json::array types;
@@ -57,30 +63,64 @@ json::object ProviderJson(const Subscription& s, const std::string& name) {
     types.push_back(type("registrations/products", ResourceKind::kRegistrations));
     types.push_back(type("operations", ResourceKind::kRegistrations));
   }
-  bool registered = IsProviderRegistered(s, ns);
   return {{"id", "/subscriptions/" + s.id + "/providers/" + ns},
           {"namespace", ns},
-          {"registrationState", registered ? "Registered" : "NotRegistered"},
+          {"registrationState", ProviderState(s, ns)},
           {"registrationPolicy", "RegistrationRequired"},
           {"resourceTypes", std::move(types)}};
 }
 
-json::object Location(const Subscription& s, const char* name, const char* display) {
-  return {{"id", "/subscriptions/" + s.id + "/locations/" + name},
-          {"name", name},
-          {"displayName", display},
-          {"regionalDisplayName", std::string("(US) ") + display}};
+struct Region {
+  const char* name;
+  const char* display;
+  const char* geography;  // prefix of regionalDisplayName
+};
+
+// Public Azure (AzureCloud) regions; westcentralus first, as the registration tools default to it.
+const std::vector<Region>& Regions() {
+  static const std::vector<Region> regions = {
+      {"westcentralus", "West Central US", "US"},
+      {"westus", "West US", "US"},
+      {"westus2", "West US 2", "US"},
+      {"eastus", "East US", "US"},
+      {"eastus2", "East US 2", "US"},
+      {"centralus", "Central US", "US"},
+      {"northeurope", "North Europe", "Europe"},
+      {"westeurope", "West Europe", "Europe"},
+      {"uksouth", "UK South", "UK"},
+      {"southeastasia", "Southeast Asia", "Asia Pacific"},
+      {"japaneast", "Japan East", "Asia Pacific"},
+      {"australiaeast", "Australia East", "Asia Pacific"},
+  };
+  return regions;
+}
+
+// ARM accepts a region's name or display name in any case ("West Central US").
+const Region* FindRegion(const std::string& location) {
+  std::string wanted;
+  for (char c : ToLower(location)) {
+    if (c != ' ') wanted += c;
+  }
+  for (const Region& region : Regions()) {
+    if (wanted == region.name) return &region;
+  }
+  return nullptr;
+}
+
+json::object LocationJson(const Subscription& s, const Region& region) {
+  return {{"id", "/subscriptions/" + s.id + "/locations/" + region.name},
+          {"name", region.name},
+          {"displayName", region.display},
+          {"regionalDisplayName", std::string("(") + region.geography + ") " + region.display}};
 }
 
 }  // namespace
 
 HttpResponse ListLocations(ArmCall& call) {
   const Subscription& s = *call.world.FindSubscription(call.Param(0));
-  return JsonResponse(
-      200, json::object{{"value", json::array{Location(s, "westcentralus", "West Central US"),
-                                              Location(s, "eastus", "East US"),
-                                              Location(s, "westus2", "West US 2"),
-                                              Location(s, "westeurope", "West Europe")}}});
+  json::array value;
+  for (const Region& region : Regions()) value.push_back(LocationJson(s, region));
+  return JsonResponse(200, json::object{{"value", std::move(value)}});
 }
 
 HttpResponse ListAzureStackOperations(ArmCall& call) {
@@ -156,9 +196,19 @@ HttpResponse PutResourceGroup(ArmCall& call) {
     return ArmError(400, "LocationRequired",
                     "The location property is required for this definition.");
   }
+  const Region* region = FindRegion(location);
+  if (!region) {
+    std::string names;
+    for (const Region& r : Regions()) names += (names.empty() ? "" : ",") + std::string(r.name);
+    return ArmError(400, "LocationNotAvailableForResourceGroup",
+                    "The provided location '" + location +
+                        "' is not available for resource group. List of available regions is '" +
+                        names + "'.");
+  }
   Subscription& s = *call.world.FindSubscription(call.Param(0));
   if (ResourceGroup* existing = FindResourceGroup(s, call.Param(1))) {
-    if (!IEquals(ToLower(existing->location), ToLower(location))) {
+    const Region* existing_region = FindRegion(existing->location);
+    if (existing_region ? existing_region != region : !IEquals(existing->location, location)) {
       return ArmError(409, "InvalidResourceGroupLocation",
                       "Invalid resource group location '" + location +
                           "'. The Resource group already exists in location '" +
@@ -166,22 +216,36 @@ HttpResponse PutResourceGroup(ArmCall& call) {
     }
     return JsonResponse(200, ResourceGroupJson(s, *existing));
   }
-  s.resource_groups.push_back({call.Param(1), location});
+  s.resource_groups.push_back({call.Param(1), region->name});
   call.context.StateChangedLocked();
   return JsonResponse(201, ResourceGroupJson(s, s.resource_groups.back()));
 }
 
+// A GET is what moves a registration in progress along: after the configured number of GETs that
+// still answer "Registering", the provider becomes "Registered" (clients must poll, as on Azure).
 HttpResponse GetProvider(ArmCall& call) {
-  return JsonResponse(200,
-                      ProviderJson(*call.world.FindSubscription(call.Param(0)), call.Param(1)));
+  Subscription& s = *call.world.FindSubscription(call.Param(0));
+  std::string ns = CanonicalNamespace(call.Param(1));
+  auto pending = s.registering_providers.find(ToLower(ns));
+  if (pending != s.registering_providers.end()) {
+    if (pending->second > 0) {
+      --pending->second;
+    } else {
+      s.registering_providers.erase(pending);
+      s.registered_providers.push_back(ns);
+      call.context.StateChangedLocked();
+    }
+  }
+  return JsonResponse(200, ProviderJson(s, ns));
 }
 
+// 200 "Registering" the first time (and while registration is in progress); 200 "Registered"
+// once a GET has completed it.
 HttpResponse RegisterProvider(ArmCall& call) {
   Subscription& s = *call.world.FindSubscription(call.Param(0));
   std::string ns = CanonicalNamespace(call.Param(1));
   if (!IsProviderRegistered(s, ns)) {
-    s.registered_providers.push_back(ns);
-    call.context.StateChangedLocked();
+    s.registering_providers.emplace(ToLower(ns), call.context.options.provider_registering_gets);
   }
   return JsonResponse(200, ProviderJson(s, ns));
 }

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "control/service_principals.hpp"
 #include "http/responses.hpp"
 #include "service_context.hpp"
 #include "util/strings.hpp"
@@ -174,6 +175,8 @@ HttpResponse HandleControl(ServiceContext& context, const HttpRequest& request,
       context.requests.Clear();
       return EmptyResponse(204);
     }
+  } else if (what == "serviceprincipals" && method == "POST") {
+    return CreateServicePrincipal(context, request);
   } else if (what == "reset" && method == "POST") {
     context.Reset();
     return EmptyResponse(204);

@@ -74,6 +74,9 @@ Registration ParseRegistration(const json::object& o) {
   r.cloud_id = Str(o, "cloudId");
   r.object_id = Str(o, "objectId", DeterministicGuid("registration-object:" + ToLower(r.cloud_id)));
   r.billing_model = Str(o, "billingModel", "Development");
+  r.usage_reporting_enabled =
+      Bool(o, "usageReportingEnabled", DefaultUsageReporting(r.billing_model));
+  r.marketplace_syndication_enabled = Bool(o, "marketplaceSyndicationEnabled", true);
   r.csp_approved = Bool(o, "cspApproved", false);
   // Stable across restarts, so an etag a client saw stays valid until the next write.
   r.etag = Str(o, "etag",
@@ -91,6 +94,13 @@ Registration ParseRegistration(const json::object& o) {
     const json::object& lo = Obj(l, "lock");
     r.locks.push_back(
         {Required(lo, "name", "lock"), Str(lo, "level", "CanNotDelete"), Str(lo, "notes")});
+  }
+  for (const json::value& a : Arr(o, "roleAssignments")) {
+    const json::object& ao = Obj(a, "roleAssignment");
+    r.role_assignments.push_back(
+        {Required(ao, "name", "roleAssignment"), Required(ao, "roleDefinitionId", "roleAssignment"),
+         Required(ao, "principalId", "roleAssignment"),
+         Str(ao, "principalType", "ServicePrincipal"), Str(ao, "createdOn"), Str(ao, "createdBy")});
   }
   return r;
 }
@@ -133,6 +143,10 @@ json::object CustomerSubscriptionToJson(const CustomerSubscription& c) {
 
 std::string NewEtag() {
   return "\"" + NewGuid() + "\"";
+}
+
+bool DefaultUsageReporting(std::string_view billing_model) {
+  return !IEquals(billing_model, "Capacity") && !IEquals(billing_model, "Custom");
 }
 
 World ParseWorld(const json::value& fixtures) {
@@ -239,25 +253,37 @@ json::value WorldToJson(const World& w) {
     subs.push_back(std::move(o));
   }
   for (const Registration& r : w.registrations) {
-    json::array customers, locks;
+    json::array customers, locks, roles;
     for (const CustomerSubscription& c : r.customer_subscriptions) {
       customers.push_back(CustomerSubscriptionToJson(c));
     }
     for (const ManagementLock& l : r.locks) {
       locks.push_back(json::object{{"name", l.name}, {"level", l.level}, {"notes", l.notes}});
     }
-    regs.push_back(json::object{{"subscriptionId", r.subscription_id},
-                                {"resourceGroupName", r.resource_group},
-                                {"name", r.name},
-                                {"location", r.location},
-                                {"cloudId", r.cloud_id},
-                                {"objectId", r.object_id},
-                                {"billingModel", r.billing_model},
-                                {"cspApproved", r.csp_approved},
-                                {"etag", r.etag},
-                                {"tags", r.tags},
-                                {"customerSubscriptions", std::move(customers)},
-                                {"locks", std::move(locks)}});
+    for (const ScopedRoleAssignment& a : r.role_assignments) {
+      roles.push_back(json::object{{"name", a.name},
+                                   {"roleDefinitionId", a.role_definition_id},
+                                   {"principalId", a.principal_id},
+                                   {"principalType", a.principal_type},
+                                   {"createdOn", a.created_on},
+                                   {"createdBy", a.created_by}});
+    }
+    regs.push_back(
+        json::object{{"subscriptionId", r.subscription_id},
+                     {"resourceGroupName", r.resource_group},
+                     {"name", r.name},
+                     {"location", r.location},
+                     {"cloudId", r.cloud_id},
+                     {"objectId", r.object_id},
+                     {"billingModel", r.billing_model},
+                     {"usageReportingEnabled", r.usage_reporting_enabled},
+                     {"marketplaceSyndicationEnabled", r.marketplace_syndication_enabled},
+                     {"cspApproved", r.csp_approved},
+                     {"etag", r.etag},
+                     {"tags", r.tags},
+                     {"customerSubscriptions", std::move(customers)},
+                     {"locks", std::move(locks)},
+                     {"roleAssignments", std::move(roles)}});
   }
   return json::object{
       {"tenants", std::move(tenants)},
@@ -328,6 +354,13 @@ Registration* World::FindRegistration(std::string_view subscription_id,
         IEquals(r.name, name)) {
       return &r;
     }
+  }
+  return nullptr;
+}
+
+const Registration* World::FindRegistrationByCloudId(std::string_view cloud_id) const {
+  for (const Registration& r : registrations) {
+    if (IEquals(r.cloud_id, cloud_id)) return &r;
   }
   return nullptr;
 }

@@ -5,6 +5,8 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +28,9 @@ struct ServicePrincipal {
   std::string tenant_id;
   std::vector<std::string> secrets;
   std::vector<std::string> certificates;  // PEM; client assertions must be signed by one of them
+  // Steady-clock milliseconds before which role assignments do not see it yet (replication of a
+  // principal created at run time). 0 = always visible. Not persisted.
+  int64_t visible_from_ms = 0;
 };
 
 // A user who can sign in with a public client (password, device code).
@@ -49,9 +54,20 @@ struct ResourceGroup {
   std::string location;
 };
 
+// Subscription-wide role (fixtures): the principal holds `role` on the whole subscription.
 struct RoleAssignment {
   std::string principal_id;
-  std::string role;  // "Owner", "Contributor", "Reader", ...
+  std::string role;  // built-in role name: "Owner", "Contributor", "Reader", ...
+};
+
+// Microsoft.Authorization/roleAssignments made at a registration's scope through ARM.
+struct ScopedRoleAssignment {
+  std::string name;                // GUID, case as first created
+  std::string role_definition_id;  // /subscriptions/{sub}/providers/.../roleDefinitions/{guid}
+  std::string principal_id;
+  std::string principal_type;  // "ServicePrincipal", "User", ...
+  std::string created_on;
+  std::string created_by;  // object id of the caller
 };
 
 struct Subscription {
@@ -63,6 +79,9 @@ struct Subscription {
   std::vector<std::string> registered_providers;
   std::vector<ResourceGroup> resource_groups;
   std::vector<RoleAssignment> role_assignments;
+  // Providers between POST register and "Registered": lower-case namespace -> GETs that still
+  // answer "Registering". Not persisted (a restart forgets a registration in progress).
+  std::map<std::string, int> registering_providers;
 };
 
 struct CustomerSubscription {
@@ -88,11 +107,15 @@ struct Registration {
   std::string cloud_id;
   std::string object_id;
   std::string billing_model;
+  // From the registration token; absent in fixtures -> DefaultUsageReporting(billing_model).
+  bool usage_reporting_enabled = true;
+  bool marketplace_syndication_enabled = true;
   bool csp_approved = false;  // multi-tenancy enabled by Microsoft
   std::string etag;
   boost::json::object tags;
   std::vector<CustomerSubscription> customer_subscriptions;  // insertion order = list order
   std::vector<ManagementLock> locks;
+  std::vector<ScopedRoleAssignment> role_assignments;
 };
 
 // How to treat a well-formed customer subscription id that no fixture lists.
@@ -121,6 +144,8 @@ struct World {
   const Subscription* FindSubscription(std::string_view id) const;
   Registration* FindRegistration(std::string_view subscription_id, std::string_view resource_group,
                                  std::string_view name);
+  // Any registration (any subscription) holding this cloud id; nullptr when none.
+  const Registration* FindRegistrationByCloudId(std::string_view cloud_id) const;
   // Partner id of a subscription: its own, or its directory's.
   std::string PartnerOf(const Subscription& subscription) const;
 };
@@ -132,6 +157,10 @@ boost::json::value WorldToJson(const World& world);
 ResourceGroup* FindResourceGroup(Subscription& subscription, std::string_view name);
 CustomerSubscription* FindCustomerSubscription(Registration& registration, std::string_view name);
 ManagementLock* FindLock(Registration& registration, std::string_view name);
-std::string NewEtag();  // quoted, as ARM writes it: "\"0e00ab2b-...\""
+std::string NewEtag();
+// What a stamp reports when its token does not say: usage reporting is off only for the
+// disconnected billing models (Capacity, Custom).
+bool DefaultUsageReporting(
+    std::string_view billing_model);  // quoted, as ARM writes it: "\"0e00ab2b-...\""
 
 }  // namespace azscsp::emulator

@@ -48,4 +48,10 @@ std::string HttpDate(Clock::time_point t) {
   return Format(t, "%a, %d %b %Y %H:%M:%S GMT");
 }
 
+int64_t SteadyMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 }  // namespace azscsp::emulator

@@ -14,5 +14,6 @@ std::string Iso8601(Clock::time_point t);           // 2024-05-01T10:00:00.12345
 std::string AadTimestamp(Clock::time_point t);      // 2024-05-01 10:00:00Z
 std::string RoutingTimestamp(Clock::time_point t);  // 20240501T100000Z
 std::string HttpDate(Clock::time_point t);          // Wed, 01 May 2024 10:00:00 GMT
+int64_t SteadyMillis();  // monotonic milliseconds, for delays that must not follow clock changes
 
 }  // namespace azscsp::emulator
