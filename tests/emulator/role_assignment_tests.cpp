@@ -252,6 +252,11 @@ BOOST_AUTO_TEST_CASE(permissions_follow_the_callers_roles) {
   // A principal with no role anywhere: empty lists, not 403.
   CreatedPrincipal nobody = CreatePrincipal(emu, "nobody", "nobody-secret");
   std::string token = TokenOf(emu, nobody, "nobody-secret");
+  BOOST_TEST(emu.Arm("GET", "/subscriptions?api-version=2020-01-01", {}, &token)
+                 .Json()
+                 .at("value")
+                 .as_array()
+                 .empty());
   for (const std::string& scope : {sub, rg, reg}) {
     r = emu.Arm("GET", Permissions(scope), {}, &token);
     BOOST_TEST_REQUIRE(r.status == 200, r.body);
@@ -274,6 +279,10 @@ BOOST_AUTO_TEST_CASE(permissions_follow_the_callers_roles) {
              (json::array{"Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write",
                           "Microsoft.Authorization/elevateAccess/Action"}));
   BOOST_TEST(emu.Arm("GET", Permissions(sub), {}, &token).Json().at("value").as_array().empty());
+  // The subscription is now listed for it.
+  json::value subscriptions =
+      emu.Arm("GET", "/subscriptions?api-version=2020-01-01", {}, &token).Json();
+  BOOST_TEST(subscriptions.at("value").as_array().size() == 1u);
   BOOST_TEST(emu.Arm("PUT", EmulatorUnderTest::MappingPath("myreg", fx::kFabrikamSub), "{}", &token)
                  .status == 200);
   BOOST_TEST(emu.Arm("GET", reg + "?api-version=2017-06-01", {}, &token).status == 200);

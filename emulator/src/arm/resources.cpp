@@ -154,15 +154,24 @@ HttpResponse ListAzureStackOperations(ArmCall& call) {
                                "Customer Subscription", "Delete Customer Subscription")}}});
 }
 
+// A role anywhere in a subscription (on it, or at one of its registrations) makes it visible.
+bool HasAnyRoleIn(const World& world, const Subscription& s, const std::string& object_id) {
+  for (const RoleAssignment& a : s.role_assignments) {
+    if (IEquals(a.principal_id, object_id)) return true;
+  }
+  for (const Registration& r : world.registrations) {
+    if (!IEquals(r.subscription_id, s.id)) continue;
+    for (const ScopedRoleAssignment& a : r.role_assignments) {
+      if (IEquals(a.principal_id, object_id)) return true;
+    }
+  }
+  return false;
+}
+
 HttpResponse ListSubscriptions(ArmCall& call) {
   json::array value;
   for (const Subscription& s : call.world.subscriptions) {
-    for (const RoleAssignment& a : s.role_assignments) {
-      if (IEquals(a.principal_id, call.principal.object_id)) {
-        value.push_back(SubscriptionJson(s));
-        break;
-      }
-    }
+    if (HasAnyRoleIn(call.world, s, call.principal.object_id)) value.push_back(SubscriptionJson(s));
   }
   return JsonResponse(200, json::object{{"value", std::move(value)}});
 }

@@ -200,9 +200,9 @@ HttpResponse PutRegistrationRoleAssignment(ArmCall& call) {
 
   std::string actual_type = PrincipalTypeOf(call.world, principal_id);
   if (actual_type.empty()) {
-    return ArmError(400, "PrincipalNotFound",
-                    "Principal " + ToLower(principal_id) + " does not exist in the directory " +
-                        s.tenant_id + ".");
+    return ArmError(
+        400, "PrincipalNotFound",
+        "Principal " + principal_id + " does not exist in the directory " + s.tenant_id + ".");
   }
   if (principal_type.empty()) principal_type = actual_type;
   if (!IEquals(principal_type, actual_type)) {
