@@ -16,18 +16,18 @@ namespace json = boost::json;
 namespace azscsp::emulator {
 namespace {
 
+// Exactly the spec's Registration: the usage-reporting and syndication flags decoded from the token
+// are kept in state (the stamp's activation reports them) but are not registration properties, and
+// oav validate-traffic rejects additional properties.
 json::object RegistrationJson(const Registration& r) {
-  json::object body{{"id", RegistrationId(r)},
-                    {"name", r.name},
-                    {"type", "Microsoft.AzureStack/registrations"},
-                    {"location", r.location},
-                    {"etag", r.etag},
-                    {"properties",
-                     {{"cloudId", r.cloud_id},
-                      {"objectId", r.object_id},
-                      {"billingModel", r.billing_model},
-                      {"usageReportingEnabled", r.usage_reporting_enabled},
-                      {"marketplaceSyndicationEnabled", r.marketplace_syndication_enabled}}}};
+  json::object body{
+      {"id", RegistrationId(r)},
+      {"name", r.name},
+      {"type", "Microsoft.AzureStack/registrations"},
+      {"location", r.location},
+      {"etag", r.etag},
+      {"properties",
+       {{"cloudId", r.cloud_id}, {"objectId", r.object_id}, {"billingModel", r.billing_model}}}};
   if (!r.tags.empty()) body["tags"] = r.tags;
   return body;
 }
