@@ -88,7 +88,9 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request) 
   }
   if (fault) response.delay_ms = fault->delay_ms;
   AddCommonHeaders(response, request, info);
-  if (context.recorder && !response.drop_connection && IsRecorded(info.target)) {
+  // A fault whose body a test wrote is not the emulator's behaviour: it is not recorded as traffic.
+  const bool test_authored = fault && fault->status != 0 && fault->body.has_value();
+  if (context.recorder && !response.drop_connection && !test_authored && IsRecorded(info.target)) {
     context.recorder->Record(context.base_url, request, response);
   }
 
