@@ -311,6 +311,32 @@ BOOST_AUTO_TEST_CASE(refresh_token_needs_a_user_sign_in) {
              std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(refresh_token_of_a_user_sign_in_is_returned_and_never_logged) {
+  json::object options{
+      {"environment", {{"name", "Emulator"}, {"resourceManagerUrl", emulator.BaseUrl() + "/"}}},
+      {"credential",
+       {{"type", "usernamePassword"},
+        {"tenantId", "contosocsp.onmicrosoft.com"},
+        {"username", "operator@contosocsp.onmicrosoft.com"},
+        {"password", "emulator-operator-password"}}},
+      {"tls", {{"caBundlePath", emulator.CaPath()}}},
+      {"proxy", {{"url", ""}}},
+      {"logLevel", "debug"}};
+  azscsp_client* user = nullptr;
+  BOOST_REQUIRE_EQUAL(azscsp_client_open(json::serialize(options).c_str(), &user), AZSCSP_OK);
+  const Events events = Run(user, "account.refreshToken", {});
+  azscsp_client_close(user);
+  BOOST_REQUIRE_MESSAGE(events.status == AZSCSP_DONE, json::serialize(events.error));
+  BOOST_REQUIRE_EQUAL(events.items.size(), 1u);
+  const std::string refresh_token = Str(events.items[0].at("refreshToken"));
+  BOOST_TEST(refresh_token.size() > 10u);
+  BOOST_TEST(Str(events.items[0].at("account")) == "operator@contosocsp.onmicrosoft.com");
+  BOOST_TEST(Str(events.items[0].at("tenantId")) == Fixtures::kHomeTenant);
+  BOOST_TEST(!events.logs.empty());  // debug logging was on
+  for (const auto& log : events.logs)
+    BOOST_TEST(Str(log.at("message")).find(refresh_token) == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(locks_put_and_delete_at_a_registration) {
   json::object lock{{"scope", RegistrationId("myreg")},
                     {"lockName", "issue4lock"},
