@@ -8,6 +8,7 @@
 #include "azscsp/cloud/environment.hpp"
 #include "azscsp/http/policies.hpp"
 #include "azscsp/services/customer_subscriptions_client.hpp"
+#include "azscsp/services/providers_client.hpp"
 #include "azscsp/services/registrations_client.hpp"
 #include "azscsp/util/ids.hpp"
 #include "emulator_harness.hpp"
@@ -238,6 +239,23 @@ BOOST_AUTO_TEST_CASE(gives_up_with_the_service_error_when_throttling_persists) {
                client.Get(Mapping(Fixtures::kFabrikamSubscription), "2017-06-01", {});
              }) == ErrorKind::Service);
   BOOST_TEST(emulator.CountRequests("GET", "customerSubscriptions") == 4);
+}
+
+BOOST_AUTO_TEST_CASE(provider_registration_polls_until_registered) {
+  auto options = Options();
+  options.provider_registering_gets = 2;  // "Registering" twice after the POST
+  EmulatorHarness emulator(options);
+  CoreStack core(emulator, Fixtures::kOwnerAppId, Fixtures::kOwnerSecret);
+  services::ProvidersClient providers(core.arm);
+  services::ProviderPollOptions poll;
+  poll.interval = std::chrono::milliseconds(50);
+  const auto result =
+      providers.Register(Fixtures::kRegistrationSubscription, "Microsoft.Storage", poll, {});
+  BOOST_TEST(!result.already_registered);
+  BOOST_TEST(result.state == "Registered");
+  BOOST_TEST(result.polls == 3);
+  BOOST_TEST(providers.Register(Fixtures::kRegistrationSubscription, "Microsoft.Storage", poll, {})
+                 .already_registered);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
