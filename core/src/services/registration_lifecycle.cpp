@@ -179,7 +179,7 @@ UnregisterResult RegistrationLifecycle::Unregister(const UnregisterOptions& opti
         },
         context);
     if (matches.empty())
-      throw ServiceError(ErrorKind::NotFound, {404, "RegistrationNotFound",
+      throw ServiceError(ErrorKind::NotFound, {0, "RegistrationNotFound",
                                                "No registration with CloudId " + cloud_id +
                                                    " was found in resource "
                                                    "group '" +
@@ -189,7 +189,7 @@ UnregisterResult RegistrationLifecycle::Unregister(const UnregisterOptions& opti
       std::string names;
       for (const auto& m : matches) names += (names.empty() ? "" : ", ") + m.name;
       throw ServiceError(ErrorKind::Conflict,
-                         {409, "AmbiguousCloudId",
+                         {0, "AmbiguousCloudId",
                           "Several registrations in resource group '" + options.resource_group +
                               "' have CloudId " + cloud_id + " (" + names +
                               "); name the one to remove with registrationName."});
