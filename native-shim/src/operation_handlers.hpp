@@ -16,6 +16,7 @@ AZSCSP_SHIM_HANDLER(PutRegistration);
 AZSCSP_SHIM_HANDLER(DeleteRegistration);
 AZSCSP_SHIM_HANDLER(UnregisterRegistration);
 AZSCSP_SHIM_HANDLER(GetActivationKey);
+AZSCSP_SHIM_HANDLER(DecodeRegistrationToken);
 
 // operations_authorization.cpp
 AZSCSP_SHIM_HANDLER(ListLocks);

@@ -112,6 +112,7 @@ const std::map<std::string, Handler>& Table() {
       {"registrations.delete", _detail::DeleteRegistration},
       {"registrations.unregister", _detail::UnregisterRegistration},
       {"registrations.activationKey", _detail::GetActivationKey},
+      {"registrationToken.decode", _detail::DecodeRegistrationToken},
       {"locks.list", _detail::ListLocks},
       {"locks.put", _detail::PutLock},
       {"locks.delete", _detail::DeleteLock},

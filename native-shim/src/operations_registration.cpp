@@ -2,6 +2,7 @@
 #include "arguments.hpp"
 #include "azscsp/errors.hpp"
 #include "azscsp/services/registration_lifecycle.hpp"
+#include "azscsp/services/registration_token.hpp"
 #include "azscsp/services/registrations_client.hpp"
 #include "azscsp/util/log.hpp"
 #include "client_state.hpp"
@@ -14,6 +15,21 @@ namespace {
 
 json::value OptionalBoolJson(const std::optional<bool>& value) {
   return value ? json::value(*value) : json::value(nullptr);
+}
+
+// What the stamp put in the token: the registration resource does not report the usage-reporting
+// and syndication flags, so the token is where a caller sees them.
+json::object TokenJson(const services::RegistrationToken& token) {
+  return {
+      {"cloudId", token.cloud_id},
+      {"billingModel", token.billing_model},
+      {"usageReportingEnabled", OptionalBoolJson(token.usage_reporting_enabled)},
+      {"marketplaceSyndicationEnabled", OptionalBoolJson(token.marketplace_syndication_enabled)},
+      {"agreementNumber", token.agreement_number},
+      {"msAssetTag", token.ms_asset_tag},
+      {"issueDate", token.issue_date},
+      {"tokenVersion", token.token_version},
+      {"stampVersion", token.stamp_version}};
 }
 
 }  // namespace
@@ -41,7 +57,15 @@ void RegisterRegistration(ClientState& client, const json::object& arguments, co
   json::array steps;
   for (const auto& step : result.steps)
     steps.push_back({{"name", step.name}, {"status", step.status}, {"detail", step.detail}});
-  emit({{"registration", result.registration.ToJson()}, {"steps", std::move(steps)}});
+  emit({{"registration", result.registration.ToJson()},
+        {"token", TokenJson(services::RegistrationToken::Decode(options.registration_token))},
+        {"steps", std::move(steps)}});
+}
+
+void DecodeRegistrationToken(ClientState&, const json::object& arguments, const Emit& emit,
+                             const util::Context&) {
+  emit(TokenJson(
+      services::RegistrationToken::Decode(RequiredString(arguments, "registrationToken"))));
 }
 
 void PutRegistration(ClientState& client, const json::object& arguments, const Emit& emit,

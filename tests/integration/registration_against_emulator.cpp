@@ -212,7 +212,7 @@ BOOST_AUTO_TEST_CASE(register_then_activation_key_then_unregister_by_cloud_id) {
   BOOST_TEST(Str(not_there.error.if_contains("code")) == "RegistrationNotFound");
 }
 
-BOOST_AUTO_TEST_CASE(register_reads_the_token_flags_when_the_service_returns_them) {
+BOOST_AUTO_TEST_CASE(register_and_decode_report_the_token_flags) {
   json::object arguments = Registration("flagsreg");
   arguments["registrationToken"] = StampToken("7e1f0d2c-3b4a-4c5d-8e6f-9a0b1c2d3e4f", "Capacity");
   arguments["lock"] = false;
@@ -220,11 +220,22 @@ BOOST_AUTO_TEST_CASE(register_reads_the_token_flags_when_the_service_returns_the
   BOOST_REQUIRE_MESSAGE(registered.status == AZSCSP_DONE, json::serialize(registered.error));
   const json::object& registration = registered.items[0].at("registration").as_object();
   BOOST_TEST(Str(registration.at("billingModel")) == "Capacity");
-  // The contract's extra fields; null means the emulator does not send them (yet).
-  if (!registration.at("usageReportingEnabled").is_null()) {
-    BOOST_TEST(registration.at("usageReportingEnabled").as_bool() == true);
-    BOOST_TEST(registration.at("marketplaceSyndicationEnabled").as_bool() == false);
-  }
+  // The registration resource does not carry the flags (the spec has none, nor does the emulator);
+  // the item reports them from the token it registered.
+  BOOST_TEST(registration.at("usageReportingEnabled").is_null());
+  const json::object& token = registered.items[0].at("token").as_object();
+  BOOST_TEST(Str(token.at("cloudId")) == "7e1f0d2c-3b4a-4c5d-8e6f-9a0b1c2d3e4f");
+  BOOST_TEST(token.at("usageReportingEnabled").as_bool() == true);
+  BOOST_TEST(token.at("marketplaceSyndicationEnabled").as_bool() == false);
+
+  const Events decoded =
+      Run(client, "registrationToken.decode",
+          json::object{{"registrationToken", arguments.at("registrationToken")}});
+  BOOST_REQUIRE_MESSAGE(decoded.status == AZSCSP_DONE, json::serialize(decoded.error));
+  BOOST_TEST(Str(decoded.items[0].at("billingModel")) == "Capacity");
+  const Events bad =
+      Run(client, "registrationToken.decode", json::object{{"registrationToken", "not a token"}});
+  BOOST_TEST(bad.status == AZSCSP_E_INVALID_ARGUMENT);
   BOOST_TEST(Str(registered.items[0].at("steps").as_array()[6].at("status")) == "Skipped");
 }
 
