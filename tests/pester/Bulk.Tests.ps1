@@ -72,7 +72,8 @@ Describe 'Bulk input with problems' {
         $bad = @(
             [pscustomobject]@{ CustomerSubscriptionId = 'not-a-guid'; TenantId = '' }
             [pscustomobject]@{ CustomerSubscriptionId = ''; TenantId = '' }
-            [pscustomobject]@{ CustomerSubscriptionId = [guid]::NewGuid().ToString(); TenantId = 'woodgrove.onmicrosoft.com' }
+            # A domain name in the TenantId column is resolved; an unknown one fails that row (TenantNotFound).
+            [pscustomobject]@{ CustomerSubscriptionId = [guid]::NewGuid().ToString(); TenantId = 'nosuchtenant.onmicrosoft.com' }
             [pscustomobject]@{ CustomerSubscriptionId = $fixture.OtherPartnerSubscriptionId; TenantId = '' }
         )
         $rows = @($good[0], $bad[0], $good[1], $bad[1], $good[2], $bad[2], $good[3], $bad[3], $good[4])
@@ -82,6 +83,7 @@ Describe 'Bulk input with problems' {
         foreach ($row in $bad) {
             @($failures | Where-Object { [object]::ReferenceEquals($_.TargetObject, $row) }).Count | Should -Be 1
         }
+        ($failures | Where-Object { [object]::ReferenceEquals($_.TargetObject, $bad[2]) }).FullyQualifiedErrorId | Should -BeLike 'AzsCsp.TenantNotFound,*'
         ($failures | Where-Object { [object]::ReferenceEquals($_.TargetObject, $bad[3]) }).FullyQualifiedErrorId | Should -BeLike 'AzsCsp.BadCustomerSubscriptionId,*'
         @(Get-AzsCustomerSubscription -RegistrationSubscriptionId $sub -RegistrationName $reg).Count | Should -Be 5
     }

@@ -209,6 +209,13 @@ Describe 'Command metadata' {
         }
     }
 
+    It 'New-AzsCustomerSubscription takes -CustomerDomain (alias Domain) by property name and -SkipCheck' {
+        $new = Get-Command New-AzsCustomerSubscription
+        $new.Parameters['CustomerDomain'].Aliases | Should -Contain 'Domain'
+        $new.Parameters['CustomerDomain'].ParameterSets.Values.ValueFromPipelineByPropertyName | Should -Contain $true
+        $new.Parameters.Keys | Should -Contain 'SkipCheck'
+    }
+
     It 'names the Connect-AzsCspAccount parameter set ServicePrincipalSecret and hides -TokenVersion' {
         $command = Get-Command Connect-AzsCspAccount
         $command.DefaultParameterSet | Should -Be 'ServicePrincipalSecret'

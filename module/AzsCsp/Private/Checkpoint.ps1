@@ -29,7 +29,7 @@ function Read-AzsCspCheckpoint {
     if (Test-Path -LiteralPath $Path -PathType Leaf) {
         try {
             $data = Get-Content -LiteralPath $Path -Raw -ErrorAction Stop | ConvertFrom-Json -AsHashtable -ErrorAction Stop
-            if ($data -is [hashtable] -and $data.version -eq 1 -and $data.steps -is [hashtable]) {
+            if ($data -is [hashtable] -and $data['version'] -eq 1 -and $data['steps'] -is [hashtable]) {
                 return $data
             }
             Write-Warning "The checkpoint file $Path has an unknown format; starting from the first step."
@@ -77,17 +77,18 @@ function Get-AzsCspCheckpointOutput {
     [CmdletBinding()]
     param([hashtable] $Checkpoint, [string] $Step, [string] $Name)
 
-    $s = $Checkpoint.steps[$Step]
-    if ($null -eq $s -or $null -eq $s.outputs) { return $null }
-    return $s.outputs[$Name]
+    $s = $Checkpoint['steps'][$Step]
+    if ($s -isnot [System.Collections.IDictionary] -or $null -eq $s['outputs']) { return $null }
+    return $s['outputs'][$Name]
 }
 
 function Invoke-AzsCspCheckpointStep {
     <#
     .SYNOPSIS
     Runs one step of a resumable cmdlet. Skips it (AlreadyDone) when the checkpoint says it is done;
-    otherwise runs -Action, which returns @{ Outputs = @{...}; Detail = '...'; Status = 'Done'|'AlreadyDone'|'Skipped' }
-    or throws (an ErrorRecord for Azure failures, any exception for the privileged endpoint).
+    otherwise runs -Action, which returns @{ Outputs = @{...}; Detail = '...'; Status = 'Done'|'AlreadyDone'|'Skipped' },
+    or @{ Error = <ErrorRecord> } / @{ PepError = '<message>' } when it failed (no exceptions: a caught
+    exception would also land in the caller's -ErrorVariable).
     Returns the step's outputs, or $null after a failure (then every later step is NotRun).
     .NOTES
     -Action runs in a child scope of this function, which is itself called from the cmdlet: it sees the
@@ -110,33 +111,20 @@ function Invoke-AzsCspCheckpointStep {
     Write-Progress -Id 1 -Activity $State.Activity -Status ('Step {0} of {1}: {2}' -f $State.Index, $State.Total, $StepName) `
         -PercentComplete ([int](100 * ($State.Index - 1) / [math]::Max(1, $State.Total)))
     $done = $State.Checkpoint.steps[$StepName]
-    if (-not $Always -and $null -ne $done -and $done.status -eq 'Done') {
-        Write-Verbose ("Step {0}: already done on {1} (checkpoint {2})." -f $StepName, $done.completedOn, $State.Path)
-        $State.Steps.Add((New-AzsCspStep -Name $StepName -Status 'AlreadyDone' -Where $Where -Detail ('Done on {0} (checkpoint).' -f $done.completedOn)))
-        return $(if ($done.outputs) { $done.outputs } else { @{} })
+    if (-not $Always -and $done -is [System.Collections.IDictionary] -and $done['status'] -eq 'Done') {
+        Write-Verbose ("Step {0}: already done on {1} (checkpoint {2})." -f $StepName, $done['completedOn'], $State.Path)
+        $State.Steps.Add((New-AzsCspStep -Name $StepName -Status 'AlreadyDone' -Where $Where -Detail ('Done on {0} (checkpoint).' -f $done['completedOn'])))
+        return $(if ($done['outputs']) { $done['outputs'] } else { @{} })
     }
-    try {
-        $result = & $Action
-        if ($null -eq $result) { $result = @{} }
-        $outputs = $(if ($result.Outputs) { $result.Outputs } else { @{} })
-        $status = $(if ($result.Status) { $result.Status } else { 'Done' })
-        Set-AzsCspCheckpointStep -Path $State.Path -Checkpoint $State.Checkpoint -Step $StepName -Outputs $outputs
-        Write-Verbose ("Step {0}: {1}. {2}" -f $StepName, $status, $result.Detail)
-        $State.Steps.Add((New-AzsCspStep -Name $StepName -Status $status -Where $Where -Detail $result.Detail))
-        return $outputs
-    }
-    catch {
+    $result = & $Action
+    if ($result -isnot [System.Collections.IDictionary]) { $result = @{} }
+    if ($result['Error'] -or $result['PepError']) {
         $State.Failed = $true
-        $caught = $_
-        $record = if ($caught.FullyQualifiedErrorId -like 'AzsCsp.*') {
-            $caught
-        }
-        elseif ($caught.Exception -is [System.Management.Automation.RuntimeException] -and $caught.Exception.ErrorRecord -and
-            $caught.Exception.ErrorRecord.FullyQualifiedErrorId -like 'AzsCsp.*') {
-            $caught.Exception.ErrorRecord
+        $record = if ($result['Error']) {
+            $result['Error']
         }
         else {
-            New-AzsCspPrivilegedEndpointErrorRecord -Step $StepName -ErrorRecord $caught -TargetObject $State.TargetObject
+            New-AzsCspPrivilegedEndpointErrorRecord -Step $StepName -Message $result['PepError'] -TargetObject $State.TargetObject
         }
         $resume = 'Fix the cause and run the same command again: it resumes at step {0} and skips the completed steps (checkpoint {1}).' -f $StepName, $State.Path
         if ($null -eq $record.ErrorDetails) {
@@ -147,4 +135,10 @@ function Invoke-AzsCspCheckpointStep {
         $State.Steps.Add((New-AzsCspStep -Name $StepName -Status 'Failed' -Where $Where -Detail $record.Exception.Message))
         return $null
     }
+    $outputs = $(if ($result['Outputs']) { $result['Outputs'] } else { @{} })
+    $status = $(if ($result['Status']) { $result['Status'] } else { 'Done' })
+    Set-AzsCspCheckpointStep -Path $State.Path -Checkpoint $State.Checkpoint -Step $StepName -Outputs $outputs
+    Write-Verbose ("Step {0}: {1}. {2}" -f $StepName, $status, $result['Detail'])
+    $State.Steps.Add((New-AzsCspStep -Name $StepName -Status $status -Where $Where -Detail $result['Detail']))
+    return $outputs
 }

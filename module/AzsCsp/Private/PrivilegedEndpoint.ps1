@@ -74,8 +74,9 @@ function Open-AzsCspPrivilegedEndpoint {
 function Invoke-AzsCspPrivilegedEndpointCommand {
     <#
     .SYNOPSIS
-    Runs one PEP command by name with named parameters and returns its output; throws the PEP's error
-    (an exception whose message names the command) when it fails.
+    Runs one PEP command by name with named parameters. Returns Output, Failed and Message (the
+    command's error, prefixed with its name). Does not throw for a failure of the command: an
+    exception caught inside an advanced function would also land in the caller's -ErrorVariable.
     #>
     [CmdletBinding()]
     param(
@@ -86,52 +87,50 @@ function Invoke-AzsCspPrivilegedEndpointCommand {
 
     foreach ($key in $Parameters.Keys) {
         if ([string]$key -notmatch '^[A-Za-z]\w*$') {
-            throw [System.ArgumentException]::new("Invalid privileged endpoint parameter name '$key'.")
+            return [pscustomobject]@{ Output = @(); Failed = $true; Message = "Invalid privileged endpoint parameter name '$key'." }
         }
     }
     Write-Verbose ("Privileged endpoint {0}: {1} {2}" -f $Pep.Name, $Command, (($Parameters.Keys | ForEach-Object { "-$_" }) -join ' '))
 
+    $output = [System.Collections.Generic.List[object]]::new()
+    $errors = [System.Collections.Generic.List[object]]::new()
     if ($Pep.Kind -eq 'Runspace') {
+        # A local stand-in: the command runs inside a try/catch in the stand-in's runspace, so that its
+        # failure comes back as an error record, not as an exception here.
         $ps = [powershell]::Create()
         try {
             $ps.Runspace = $Pep.Session
-            $null = $ps.AddCommand($Command)
-            foreach ($key in $Parameters.Keys) {
-                $null = $ps.AddParameter([string]$key, $Parameters[$key])
-            }
-            $output = $ps.Invoke()
-            if ($ps.Streams.Error.Count -gt 0) {
-                $first = $ps.Streams.Error[0]
-                throw [System.InvalidOperationException]::new(("{0} failed: {1}" -f $Command, $first.Exception.Message), $first.Exception)
-            }
-            return @($output)
-        }
-        catch [System.Management.Automation.MethodInvocationException] {
-            $inner = $_.Exception.InnerException
-            if ($inner -is [System.Management.Automation.RuntimeException] -and $inner.ErrorRecord) {
-                throw [System.InvalidOperationException]::new(("{0} failed: {1}" -f $Command, $inner.Message), $inner)
-            }
-            throw
+            $null = $ps.AddScript('param($CommandName, $CommandParameters) try { & $CommandName @CommandParameters } catch { Write-Error -ErrorRecord $_ }')
+            $table = @{}
+            foreach ($key in $Parameters.Keys) { $table[[string]$key] = $Parameters[$key] }
+            $null = $ps.AddArgument($Command).AddArgument($table)
+            foreach ($item in $ps.Invoke()) { $output.Add($item) }
+            foreach ($record in $ps.Streams.Error) { $errors.Add($record) }
         }
         finally {
             $ps.Dispose()
         }
     }
-
-    # PSSession: a command line with $using: values (allowed in the NoLanguage JEA endpoint).
-    $parts = [System.Collections.Generic.List[string]]::new()
-    $parts.Add($Command)
-    foreach ($key in $Parameters.Keys) {
-        Set-Variable -Name ('pepArgument_' + $key) -Value $Parameters[$key] -Scope Local
-        $parts.Add(('-{0}:$using:pepArgument_{0}' -f $key))
+    else {
+        # PSSession: a command line with $using: values (allowed in the NoLanguage JEA endpoint);
+        # errors come back in the output (2>&1) instead of the error stream.
+        $parts = [System.Collections.Generic.List[string]]::new()
+        $parts.Add($Command)
+        foreach ($key in $Parameters.Keys) {
+            Set-Variable -Name ('pepArgument_' + $key) -Value $Parameters[$key] -Scope Local
+            $parts.Add(('-{0}:$using:pepArgument_{0}' -f $key))
+        }
+        $scriptBlock = [scriptblock]::Create(($parts -join ' '))
+        foreach ($item in @(Invoke-Command -Session $Pep.Session -ScriptBlock $scriptBlock -ErrorAction Continue 2>&1)) {
+            if ($item -is [System.Management.Automation.ErrorRecord]) { $errors.Add($item) } else { $output.Add($item) }
+        }
     }
-    $scriptBlock = [scriptblock]::Create(($parts -join ' '))
-    try {
-        return @(Invoke-Command -Session $Pep.Session -ScriptBlock $scriptBlock -ErrorAction Stop)
+    if ($errors.Count -gt 0) {
+        $first = $errors[0]
+        $text = if ($first.Exception) { $first.Exception.Message } else { [string]$first }
+        return [pscustomobject]@{ Output = $output.ToArray(); Failed = $true; Message = ('{0} failed: {1}' -f $Command, $text) }
     }
-    catch {
-        throw [System.InvalidOperationException]::new(("{0} failed: {1}" -f $Command, $_.Exception.Message), $_.Exception)
-    }
+    return [pscustomobject]@{ Output = $output.ToArray(); Failed = $false; Message = $null }
 }
 
 function Close-AzsCspPrivilegedEndpoint {
@@ -156,20 +155,24 @@ function Close-AzsCspPrivilegedEndpoint {
 function Get-AzsCspStampInformation {
     <#
     .SYNOPSIS
-    Get-AzureStackStampInformation on the PEP, as CloudId / StampVersion / AadTenantId (plus Raw).
+    Get-AzureStackStampInformation on the PEP: CloudId / StampVersion / AadTenantId (plus Raw), or
+    Failed and Message.
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] [object] $Pep)
 
-    $info = @(Invoke-AzsCspPrivilegedEndpointCommand -Pep $Pep -Command 'Get-AzureStackStampInformation') | Select-Object -First 1
-    if ($null -eq $info) {
-        throw [System.InvalidOperationException]::new('Get-AzureStackStampInformation returned nothing.')
+    $run = Invoke-AzsCspPrivilegedEndpointCommand -Pep $Pep -Command 'Get-AzureStackStampInformation'
+    if ($run.Failed) {
+        return [pscustomobject]@{ Failed = $true; Message = $run.Message; CloudId = $null; StampVersion = $null; AadTenantId = $null; Raw = $null }
     }
+    $info = @($run.Output) | Select-Object -First 1
     $cloud = [string](Get-AzsCspMember $info 'CloudID')
     if (-not (Test-AzsCspGuid $cloud)) {
-        throw [System.InvalidOperationException]::new("Get-AzureStackStampInformation returned no CloudID GUID ('$cloud').")
+        return [pscustomobject]@{ Failed = $true; Message = "Get-AzureStackStampInformation returned no CloudID GUID ('$cloud')."; CloudId = $null; StampVersion = $null; AadTenantId = $null; Raw = $info }
     }
     return [pscustomobject]@{
+        Failed       = $false
+        Message      = $null
         CloudId      = $cloud
         StampVersion = [string](Get-AzsCspMember $info 'StampVersion')
         AadTenantId  = [string](Get-AzsCspMember $info 'AADTenantID')
@@ -202,17 +205,12 @@ function New-AzsCspPrivilegedEndpointErrorRecord {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [string] $Step,
-        [Parameter(Mandatory)] [System.Management.Automation.ErrorRecord] $ErrorRecord,
+        [Parameter(Mandatory)] [string] $Message,
         [object] $TargetObject,
         [string] $RecommendedAction
     )
 
-    $exception = $ErrorRecord.Exception
-    while ($exception -is [System.Management.Automation.MethodInvocationException] -and $exception.InnerException) {
-        $exception = $exception.InnerException
-    }
-    $message = "Step {0} failed on the privileged endpoint: {1}" -f $Step, $exception.Message
-    $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.PrivilegedEndpointCommandFailed' -Message $message -Kind 'Service' `
-        -Category ([System.Management.Automation.ErrorCategory]::InvalidOperation) -TargetObject $TargetObject -RecommendedAction $RecommendedAction
-    return $record
+    $text = "Step {0} failed on the privileged endpoint: {1}" -f $Step, $Message
+    return (New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.PrivilegedEndpointCommandFailed' -Message $text -Kind 'Service' `
+            -Category ([System.Management.Automation.ErrorCategory]::InvalidOperation) -TargetObject $TargetObject -RecommendedAction $RecommendedAction)
 }

@@ -486,11 +486,10 @@ function Resolve-AzsCspBillingSetting {
 function Get-AzsCspUserRefreshToken {
     <#
     .SYNOPSIS
-    The signed-in user's refresh token (account.refreshToken) as a SecureString; throws an ErrorRecord
+    The signed-in user's refresh token (account.refreshToken): Token (a SecureString) or ErrorRecord
     (AzsCsp.UserSignInRequired when the context is not a user sign-in).
     #>
     [CmdletBinding()]
-    [OutputType([securestring])]
     param(
         [Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Cmdlet,
         [Parameter(Mandatory)] [object] $Entry
@@ -498,20 +497,20 @@ function Get-AzsCspUserRefreshToken {
 
     $run = Invoke-AzsCspNativeStep -Cmdlet $Cmdlet -Entry $Entry -Operation 'account.refreshToken' -Arguments ([ordered]@{}) -Activity 'Getting the refresh token'
     if ($run.Failed) {
-        throw (New-AzsCspErrorRecord -NativeError $run.Error -TargetObject $Entry.Name)
+        return [pscustomobject]@{ Token = $null; ErrorRecord = (New-AzsCspErrorRecord -NativeError $run.Error -TargetObject $Entry.Name) }
     }
     $item = @($run.Items)[0]
     $value = [string](Get-AzsCspMember $item 'refreshToken')
     if ($item -is [System.Collections.IDictionary]) { $item.Clear() }
     if ([string]::IsNullOrEmpty($value)) {
-        throw (New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.UserSignInRequired' -Kind 'Authentication' `
+        return [pscustomobject]@{ Token = $null; ErrorRecord = (New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.UserSignInRequired' -Kind 'Authentication' `
                 -Category ([System.Management.Automation.ErrorCategory]::AuthenticationError) -TargetObject $Entry.Name `
                 -Message ("The context '{0}' has no user refresh token: the Azure Bridge service principal can only be created with a user sign-in." -f $Entry.Name) `
-                -RecommendedAction (Get-AzsCspRecommendedAction -Code 'UserSignInRequired'))
+                -RecommendedAction (Get-AzsCspRecommendedAction -Code 'UserSignInRequired')) }
     }
     $secure = ConvertTo-SecureString -String $value -AsPlainText -Force
     $value = $null
-    return $secure
+    return [pscustomobject]@{ Token = $secure; ErrorRecord = $null }
 }
 
 function Find-AzsCspRegistrationByCloudId {

@@ -138,8 +138,8 @@ function Resolve-AzsCspCustomerTarget {
     }
     elseif ($target.TenantId -and -not (Test-AzsCspGuid $target.TenantId)) {
         $problem = @('AzsCsp.InvalidTenantId', 'TenantId',
-            ("The tenant ID '{0}' is not a GUID; pass the directory (tenant) ID of the customer, not its domain name." -f $target.TenantId),
-            "Pass the customer's directory (tenant) ID, or leave TenantId empty to let the service fill it in.")
+            ("The tenant ID '{0}' is neither a GUID nor a domain name; nothing was sent." -f $target.TenantId),
+            "Pass the customer's directory (tenant) ID or its domain (-CustomerDomain fabrikam.onmicrosoft.com), or leave TenantId empty to let the service fill it in.")
     }
     if ($problem) {
         $record = New-AzsCspLocalErrorRecord -ErrorId $problem[0] -Argument $problem[1] -Message $problem[2] -RecommendedAction $problem[3] -TargetObject $TargetObject

@@ -117,13 +117,12 @@ function Get-AzsRegistrationToken {
             AgreementNumber               = [string]$settings.AgreementNumber
         }
         if ($settings.MsAssetTag) { $parameters.MsAssetTag = $settings.MsAssetTag }
-        try {
-            $token = [string](@(Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-RegistrationToken' -Parameters $parameters) | Select-Object -Last 1)
-        }
-        catch {
-            $PSCmdlet.WriteError((New-AzsCspPrivilegedEndpointErrorRecord -Step 'RegistrationToken' -ErrorRecord $_ -TargetObject $PrivilegedEndpoint -RecommendedAction 'Check the privileged endpoint and the billing parameters, then run the command again.'))
+        $run = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-RegistrationToken' -Parameters $parameters
+        if ($run.Failed) {
+            $PSCmdlet.WriteError((New-AzsCspPrivilegedEndpointErrorRecord -Step 'RegistrationToken' -Message $run.Message -TargetObject $PrivilegedEndpoint -RecommendedAction 'Check the privileged endpoint and the billing parameters, then run the command again.'))
             return
         }
+        $token = [string](@($run.Output) | Select-Object -Last 1)
         $token = $token.Trim()
         if ($null -eq (ConvertFrom-AzsCspRegistrationToken -Token $token)) {
             $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.InvalidRegistrationToken' -Kind 'Service' -TargetObject $PrivilegedEndpoint `

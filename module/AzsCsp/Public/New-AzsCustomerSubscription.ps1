@@ -45,6 +45,11 @@ function New-AzsCustomerSubscription {
     .PARAMETER TenantId
     The customer's directory (tenant) ID. Optional: the service derives it from the subscription.
 
+    .PARAMETER CustomerDomain
+    The customer's directory domain (for example fabrikam.onmicrosoft.com), resolved to its tenant ID
+    through the directory's OpenID configuration (once per domain per pipeline). A TenantId column that
+    holds a domain name instead of a GUID is resolved the same way.
+
     .PARAMETER ResourceId
     The documented resource ID:
     subscriptions/{registrationSubscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.AzureStack/registrations/{registrationName}/customerSubscriptions/{customerSubscriptionId}
@@ -67,11 +72,18 @@ function New-AzsCustomerSubscription {
     .PARAMETER Force
     Does not ask for confirmation (-WhatIf is still honoured).
 
+    .PARAMETER SkipCheck
+    Skips the pre-flight checks. By default, before the first mapping of each registration, the
+    registration is checked once (Test-AzsCspRegistration -Check RegistrationExists, BillingModel,
+    MultiTenancyApproved): when a check fails, each row of that registration gets an error record with the
+    service's error code (for example AzsCsp.CustomerSubscriptionsNotAllowed) and the recommended action,
+    and no PUT is sent for it; rows of other registrations continue.
+
     .PARAMETER Context
     The AzsCsp context (name or object) to use. Default: the default context (Connect-AzsCspAccount).
 
     .PARAMETER WhatIf
-    Shows which mappings would be created, without sending anything.
+    Shows which mappings would be created, without sending anything (no pre-flight, no domain resolution).
 
     .PARAMETER Confirm
     Asks for confirmation before each mapping.
@@ -99,9 +111,15 @@ function New-AzsCustomerSubscription {
 
     Shows what would be mapped, without sending anything.
 
+    .EXAMPLE
+    PS> New-AzsCustomerSubscription -RegistrationSubscriptionId $sub -RegistrationName myreg -CustomerSubscriptionId fd6f3b4e-ca7e-4807-8b42-cb4ec0d55f3c -CustomerDomain fabrikam.onmicrosoft.com
+
+    Maps the subscription to the tenant that owns the domain fabrikam.onmicrosoft.com.
+
     .INPUTS
     System.String, by property name: RegistrationSubscriptionId, ResourceGroupName, RegistrationName,
-    CustomerSubscriptionId (aliases CustomerSubscriptionName, Name), TenantId, ResourceId (alias Id).
+    CustomerSubscriptionId (aliases CustomerSubscriptionName, Name), TenantId, CustomerDomain (alias
+    Domain), ResourceId (alias Id).
 
     .OUTPUTS
     AzsCsp.CustomerSubscription
@@ -140,6 +158,12 @@ function New-AzsCustomerSubscription {
         [AllowNull()]
         [string] $TenantId,
 
+        [Parameter(ValueFromPipelineByPropertyName)]
+        [Alias('Domain')]
+        [AllowEmptyString()]
+        [AllowNull()]
+        [string] $CustomerDomain,
+
         [Parameter(ParameterSetName = 'ByResourceId', Mandatory, ValueFromPipelineByPropertyName)]
         [Alias('Id')]
         [ValidateNotNullOrEmpty()]
@@ -159,12 +183,17 @@ function New-AzsCustomerSubscription {
 
         [switch] $Force,
 
+        [switch] $SkipCheck,
+
         [object] $Context
     )
 
     begin {
         $state = $null
         $propertiesTenantId = Get-AzsCspTenantIdFromProperties -Properties $Properties
+        # Per pipeline: one pre-flight per registration, one resolution per domain.
+        $preflightCache = @{}
+        $domainCache = @{}
     }
 
     process {
@@ -176,10 +205,62 @@ function New-AzsCustomerSubscription {
             if ([string]::IsNullOrWhiteSpace($tenant)) {
                 $tenant = $propertiesTenantId
             }
+            $domain = $(if ([string]::IsNullOrWhiteSpace($CustomerDomain)) { $null } else { $CustomerDomain.Trim() })
+            if ($tenant -and -not (Test-AzsCspGuid $tenant.Trim()) -and $tenant.Trim() -match $script:DomainNamePattern) {
+                # A domain name in the tenant column (CSV 'tenantId'): resolve it like -CustomerDomain.
+                if (-not $domain) { $domain = $tenant.Trim() }
+                elseif ($domain -ne $tenant.Trim()) {
+                    $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.TenantMismatch' -Argument 'TenantId' -TargetObject $inputObject `
+                        -Message ("-TenantId '{0}' and -CustomerDomain '{1}' name different directories; nothing was sent." -f $tenant, $domain) `
+                        -RecommendedAction 'Pass either the tenant ID or the domain of the customer directory, not both.'
+                    $PSCmdlet.WriteError($record)
+                    $ok = $true
+                    return
+                }
+                $tenant = $null
+            }
             $target = Resolve-AzsCspCustomerTarget -Cmdlet $PSCmdlet -Mode Item -ResourceId $ResourceId `
                 -RegistrationSubscriptionId $RegistrationSubscriptionId -ResourceGroupName $ResourceGroupName `
                 -RegistrationName $RegistrationName -CustomerSubscriptionId $CustomerSubscriptionId -TenantId $tenant `
                 -TargetObject $inputObject
+            if ($null -ne $target -and $domain -and -not (Test-AzsCspGuid $domain) -and $domain -notmatch $script:DomainNamePattern) {
+                $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.InvalidCustomerDomain' -Argument 'CustomerDomain' -TargetObject $inputObject `
+                    -Message ("The customer domain '{0}' is not a domain name (for example fabrikam.onmicrosoft.com); nothing was sent." -f $domain) `
+                    -RecommendedAction "Pass the customer's directory domain, or its tenant ID with -TenantId."
+                $PSCmdlet.WriteError($record)
+                $target = $null
+            }
+            if ($null -ne $target -and -not $WhatIfPreference) {
+                $target.CustomerDomain = $domain
+                if (-not $SkipCheck -and -not (Test-AzsCspCustomerPreflight -Cmdlet $PSCmdlet -Entry $entry -Target $target -Cache $preflightCache -ApiVersion $ApiVersion -TargetObject $inputObject)) {
+                    $target = $null
+                }
+            }
+            if ($null -ne $target -and $domain -and -not $WhatIfPreference) {
+                $key = '{0}|{1}' -f $entry.Name, $domain.ToLowerInvariant()
+                if (-not $domainCache.ContainsKey($key)) {
+                    $domainCache[$key] = Resolve-AzsCspTenantDomain -Cmdlet $PSCmdlet -Entry $entry -Domain $domain -TargetObject $inputObject
+                }
+                $resolved = $domainCache[$key]
+                if ($resolved.NativeError) {
+                    $PSCmdlet.WriteError((New-AzsCspErrorRecord -NativeError $resolved.NativeError -TargetObject $inputObject -Target $target))
+                    $target = $null
+                }
+                elseif ($target.TenantId -and $target.TenantId -ne $resolved.TenantId) {
+                    $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.TenantMismatch' -Argument 'CustomerDomain' -TargetObject $inputObject `
+                        -Message ("The domain '{0}' belongs to tenant {1}, not to -TenantId {2}; nothing was sent." -f $domain, $resolved.TenantId, $target.TenantId) `
+                        -RecommendedAction 'Check the customer tenant ID and domain; pass only one of them.'
+                    $PSCmdlet.WriteError($record)
+                    $target = $null
+                }
+                else {
+                    Write-Verbose ("Domain '{0}' is tenant {1}." -f $domain, $resolved.TenantId)
+                    $target.TenantId = $resolved.TenantId
+                }
+            }
+            elseif ($null -ne $target -and $domain -and -not $target.TenantId) {
+                $target.TenantId = $domain
+            }
             if ($null -ne $target) {
                 $action = if ($target.TenantId) {
                     "Map customer subscription '{0}' (tenant {1}) to registration '{2}'" -f $target.CustomerSubscriptionId, $target.TenantId, $target.RegistrationName

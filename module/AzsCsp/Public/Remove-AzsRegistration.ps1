@@ -129,11 +129,9 @@ function Remove-AzsRegistration {
     $pep = Open-AzsCspPrivilegedEndpoint -Cmdlet $PSCmdlet -ComputerName $PrivilegedEndpoint -Credential $PrivilegedEndpointCredential -Session $PrivilegedEndpointSession
     try {
         Write-Progress -Id 1 -Activity $activity -Status 'Reading the stamp information' -PercentComplete 0
-        try {
-            $stamp = Get-AzsCspStampInformation -Pep $pep
-        }
-        catch {
-            $PSCmdlet.WriteError((New-AzsCspPrivilegedEndpointErrorRecord -Step 'StampInformation' -ErrorRecord $_ -TargetObject $pepName -RecommendedAction 'Check the privileged endpoint and run the command again; nothing was changed.'))
+        $stamp = Get-AzsCspStampInformation -Pep $pep
+        if ($stamp.Failed) {
+            $PSCmdlet.WriteError((New-AzsCspPrivilegedEndpointErrorRecord -Step 'StampInformation' -Message $stamp.Message -TargetObject $pepName -RecommendedAction 'Check the privileged endpoint and run the command again; nothing was changed.'))
             return
         }
         $steps.Add((New-AzsCspStep -Name 'StampInformation' -Status 'Done' -Where 'PrivilegedEndpoint' -Detail ('Cloud ID {0}.' -f $stamp.CloudId)))
@@ -165,11 +163,9 @@ function Remove-AzsRegistration {
         $steps.Add((New-AzsCspStep -Name 'Registration' -Status 'Done' -Detail ('{0} has the stamp''s cloud ID.' -f $registration.Id)))
 
         Write-Progress -Id 1 -Activity $activity -Status 'Deactivating the stamp' -PercentComplete 35
-        try {
-            $null = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'Remove-AzureStackActivation'
-        }
-        catch {
-            $PSCmdlet.WriteError((New-AzsCspPrivilegedEndpointErrorRecord -Step 'Deactivation' -ErrorRecord $_ -TargetObject $pepName -RecommendedAction 'Check the privileged endpoint and run the command again; the registration was not deleted.'))
+        $deactivation = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'Remove-AzureStackActivation'
+        if ($deactivation.Failed) {
+            $PSCmdlet.WriteError((New-AzsCspPrivilegedEndpointErrorRecord -Step 'Deactivation' -Message $deactivation.Message -TargetObject $pepName -RecommendedAction 'Check the privileged endpoint and run the command again; the registration was not deleted.'))
             return
         }
         $steps.Add((New-AzsCspStep -Name 'Deactivation' -Status 'Done' -Where 'PrivilegedEndpoint' -Detail 'The stamp can no longer syndicate marketplace items and no longer reports usage.'))

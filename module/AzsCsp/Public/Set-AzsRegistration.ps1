@@ -238,11 +238,9 @@ function Set-AzsRegistration {
     try {
         # StampInformation: always read, to check the checkpoint belongs to this stamp.
         Write-Progress -Id 1 -Activity $activity -Status 'Step 1 of 8: StampInformation' -PercentComplete 0
-        try {
-            $stamp = Get-AzsCspStampInformation -Pep $pep
-        }
-        catch {
-            $PSCmdlet.WriteError((New-AzsCspPrivilegedEndpointErrorRecord -Step 'StampInformation' -ErrorRecord $_ -TargetObject $pepName `
+        $stamp = Get-AzsCspStampInformation -Pep $pep
+        if ($stamp.Failed) {
+            $PSCmdlet.WriteError((New-AzsCspPrivilegedEndpointErrorRecord -Step 'StampInformation' -Message $stamp.Message -TargetObject $pepName `
                         -RecommendedAction 'Check the privileged endpoint and run the command again.'))
             return
         }
@@ -263,13 +261,13 @@ function Set-AzsRegistration {
 
         $checkpointPath = Get-AzsCspCheckpointPath -SubscriptionId $sub -ResourceGroupName $ResourceGroupName -RegistrationName $RegistrationName
         $checkpoint = Read-AzsCspCheckpoint -Path $checkpointPath
-        if ($checkpoint.cloudId -and $checkpoint.cloudId -ne $stamp.CloudId) {
-            Write-Warning ("The checkpoint {0} belongs to cloud ID {1}, not to this stamp ({2}); starting from the first step." -f $checkpointPath, $checkpoint.cloudId, $stamp.CloudId)
+        if ($checkpoint['cloudId'] -and $checkpoint['cloudId'] -ne $stamp.CloudId) {
+            Write-Warning ("The checkpoint {0} belongs to cloud ID {1}, not to this stamp ({2}); starting from the first step." -f $checkpointPath, $checkpoint['cloudId'], $stamp.CloudId)
             $checkpoint = @{ version = 1; settings = @{}; steps = @{} }
         }
         $settingsKey = '{0}|{1}|{2}|{3}|{4}' -f $settings.BillingModel, $settings.UsageReportingEnabled, $settings.MarketplaceSyndicationEnabled, $settings.AgreementNumber, $settings.MsAssetTag
         $redo = @('RegistrationToken', 'Registration', 'RoleAssignment', 'ActivationKey', 'Activation')
-        if (($checkpoint.settingsKey -and $checkpoint.settingsKey -ne $settingsKey) -or ($isReregister -and $checkpoint.completed)) {
+        if (($checkpoint['settingsKey'] -and $checkpoint['settingsKey'] -ne $settingsKey) -or ($isReregister -and $checkpoint['completed'])) {
             Write-Verbose 'The billing settings changed (or -Reregister after a completed registration): the token and the later steps run again.'
             foreach ($name in $redo) { $checkpoint.steps.Remove($name) }
         }
@@ -300,22 +298,26 @@ function Set-AzsRegistration {
             if (-not (Test-AzsCspStampVersion -Version $stamp.StampVersion -Than '1.2209.0.23')) {
                 return @{ Status = 'Skipped'; Detail = ('Stamp version {0} does not use a registration key pair.' -f $stamp.StampVersion) }
             }
-            $null = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'Set-RegistrationKeyPair'
+            $pepRun = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'Set-RegistrationKeyPair'
+            if ($pepRun.Failed) { return @{ PepError = $pepRun.Message } }
             return @{ Detail = 'Registration key pair set.' }
         }
 
         $bridge = Invoke-AzsCspCheckpointStep -State $state -StepName 'BridgeServicePrincipal' -Where 'PrivilegedEndpoint' -Action {
             $refresh = Get-AzsCspUserRefreshToken -Cmdlet $cmdlet -Entry $entry
-            $created = @(Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-AzureBridgeServicePrincipal' -Parameters ([ordered]@{
-                        RefreshToken     = $refresh
-                        AzureEnvironment = $entry.Context.Environment
-                        TenantId         = $entry.Context.TenantId
-                        TimeoutInSeconds = 1800
-                    })) | Select-Object -Last 1
+            if ($refresh.ErrorRecord) { return @{ Error = $refresh.ErrorRecord } }
+            $pepRun = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-AzureBridgeServicePrincipal' -Parameters ([ordered]@{
+                    RefreshToken     = $refresh.Token
+                    AzureEnvironment = $entry.Context.Environment
+                    TenantId         = $entry.Context.TenantId
+                    TimeoutInSeconds = 1800
+                })
             $refresh = $null
+            if ($pepRun.Failed) { return @{ PepError = $pepRun.Message } }
+            $created = @($pepRun.Output) | Select-Object -Last 1
             $objectId = [string](Get-AzsCspMember $created 'ObjectId')
             if (-not (Test-AzsCspGuid $objectId)) {
-                throw [System.InvalidOperationException]::new("New-AzureBridgeServicePrincipal returned no ObjectId GUID ('$objectId').")
+                return @{ PepError = "New-AzureBridgeServicePrincipal returned no ObjectId GUID ('$objectId')." }
             }
             $applicationId = [string](Get-AzsCspMember $created 'ApplicationId')
             return @{ Outputs = @{ objectId = $objectId; applicationId = $applicationId }; Detail = ('Service principal {0} (application {1}).' -f $objectId, $applicationId) }
@@ -329,13 +331,15 @@ function Set-AzsRegistration {
                 AgreementNumber               = [string]$settings.AgreementNumber
             }
             if ($settings.MsAssetTag) { $tokenParameters.MsAssetTag = $settings.MsAssetTag }
-            $newToken = [string](@(Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-RegistrationToken' -Parameters $tokenParameters) | Select-Object -Last 1)
+            $pepRun = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-RegistrationToken' -Parameters $tokenParameters
+            if ($pepRun.Failed) { return @{ PepError = $pepRun.Message } }
+            $newToken = [string](@($pepRun.Output) | Select-Object -Last 1)
             $decoded = ConvertFrom-AzsCspRegistrationToken -Token $newToken
             if ($null -eq $decoded) {
-                throw [System.InvalidOperationException]::new('New-RegistrationToken returned something that is not a registration token.')
+                return @{ PepError = 'New-RegistrationToken returned something that is not a registration token.' }
             }
             if ($decoded.CloudId -ne $stamp.CloudId) {
-                throw [System.InvalidOperationException]::new(("New-RegistrationToken returned a token for cloud ID {0}, not {1}." -f $decoded.CloudId, $stamp.CloudId))
+                return @{ PepError = ("New-RegistrationToken returned a token for cloud ID {0}, not {1}." -f $decoded.CloudId, $stamp.CloudId) }
             }
             return @{ Outputs = @{ registrationToken = $newToken.Trim() }; Detail = ('Token for cloud ID {0}, billing model {1}.' -f $decoded.CloudId, $decoded.BillingModel) }
         }
@@ -349,7 +353,7 @@ function Set-AzsRegistration {
                 resourceGroupLocation = $(if ($ResourceGroupLocation) { $ResourceGroupLocation } else { $null })
             }
             $run = Invoke-AzsCspNativeStep -Cmdlet $cmdlet -Entry $entry -Operation 'registrations.register' -Arguments $arguments -Activity $activity
-            if ($run.Failed) { throw (New-AzsCspErrorRecord -NativeError $run.Error -TargetObject $id -Target $target) }
+            if ($run.Failed) { return @{ Error = (New-AzsCspErrorRecord -NativeError $run.Error -TargetObject $id -Target $target) } }
             $item = @($run.Items)[0]
             $registered = ConvertTo-AzsCspRegistration -Data (Get-AzsCspMember $item 'registration') -ContextName $entry.Name
             $subSteps = @(ConvertTo-AzsCspStepList -Steps @(Get-AzsCspMember $item 'steps')) | ForEach-Object { '{0} {1}' -f $_.Name, $_.Status }
@@ -364,7 +368,7 @@ function Set-AzsRegistration {
                 principalType    = 'ServicePrincipal'
             }
             $run = Invoke-AzsCspNativeStep -Cmdlet $cmdlet -Entry $entry -Operation 'roleAssignments.ensure' -Arguments $arguments -Activity $activity
-            if ($run.Failed) { throw (New-AzsCspErrorRecord -NativeError $run.Error -TargetObject $registrationStep.registrationId -Target ($target + @{ PrincipalId = $bridge.objectId })) }
+            if ($run.Failed) { return @{ Error = (New-AzsCspErrorRecord -NativeError $run.Error -TargetObject $registrationStep.registrationId -Target ($target + @{ PrincipalId = $bridge.objectId })) } }
             $item = @($run.Items)[0]
             $assignmentStatus = [string](Get-AzsCspMember $item 'status')
             return @{
@@ -377,14 +381,17 @@ function Set-AzsRegistration {
         $keyStep = Invoke-AzsCspCheckpointStep -State $state -StepName 'ActivationKey' -Where 'Azure' -Action {
             $arguments = [ordered]@{ subscriptionId = $sub; resourceGroupName = $ResourceGroupName; registrationName = $RegistrationName }
             $run = Invoke-AzsCspNativeStep -Cmdlet $cmdlet -Entry $entry -Operation 'registrations.activationKey' -Arguments $arguments -Activity $activity
-            if ($run.Failed) { throw (New-AzsCspErrorRecord -NativeError $run.Error -TargetObject $id -Target $target) }
+            if ($run.Failed) { return @{ Error = (New-AzsCspErrorRecord -NativeError $run.Error -TargetObject $id -Target $target) } }
             $key = [string](Get-AzsCspMember @($run.Items)[0] 'activationKey')
-            if ([string]::IsNullOrEmpty($key)) { throw [System.InvalidOperationException]::new('The service returned no activation key.') }
+            if ([string]::IsNullOrEmpty($key)) {
+                return @{ Error = (New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.NoActivationKey' -Kind 'Service' -TargetObject $id -Category ([System.Management.Automation.ErrorCategory]::InvalidResult) -Message 'The service returned no activation key.') }
+            }
             return @{ Outputs = @{ activationKey = $key }; Detail = 'Activation key received.' }
         }
 
         $null = Invoke-AzsCspCheckpointStep -State $state -StepName 'Activation' -Where 'PrivilegedEndpoint' -Action {
-            $null = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-AzureStackActivation' -Parameters ([ordered]@{ ActivationKey = $keyStep.activationKey; TimeoutInSeconds = 1800 })
+            $pepRun = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-AzureStackActivation' -Parameters ([ordered]@{ ActivationKey = $keyStep.activationKey; TimeoutInSeconds = 1800 })
+            if ($pepRun.Failed) { return @{ PepError = $pepRun.Message } }
             return @{ Detail = 'The stamp is activated.' }
         }
 
@@ -395,7 +402,7 @@ function Set-AzsRegistration {
             Write-Verbose 'Your environment is now registered and activated using the provided parameters.'
         }
         $registration = $null
-        if ($registrationStep -and $registrationStep.registrationId) {
+        if ($registrationStep -and $registrationStep['registrationId']) {
             $get = Invoke-AzsCspNativeStep -Cmdlet $cmdlet -Entry $entry -Operation 'registrations.get' -Arguments ([ordered]@{ subscriptionId = $sub; resourceGroupName = $ResourceGroupName; registrationName = $RegistrationName })
             if (-not $get.Failed -and $get.Events.Count -gt 0) {
                 $registration = [AzsCsp.Registration]::FromJson($get.Events[0].Data, $entry.Name)

@@ -1,0 +1,255 @@
+#Requires -Version 7.2
+# Set-AzsRegistration, Remove-AzsRegistration and Get-AzsRegistrationToken against azscsp-emulator, with
+# a local stand-in for the privileged endpoint (PepStandIn/PepStandIn.psm1 in a Runspace, passed as
+# -PrivilegedEndpointSession). The PowerShell remoting path (New-PSSession to an ERCS VM) is not tested here.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-AzsCspTestModulePath) -Force
+    $savedConfigDir = $env:AZSCSP_CONFIG_DIR
+    $env:AZSCSP_CONFIG_DIR = Join-Path $TestDrive 'config'
+    $emulator = Start-AzsCspTestEmulator
+    $fixture = Get-AzsCspTestFixture
+    $sub = $fixture.RegistrationSubscriptionId
+
+    # A service principal context ('sp') and a user context ('user', the default: connected last).
+    $spConnect = Get-AzsCspTestConnectParameter -Emulator $emulator -ContextName 'sp'
+    $null = Connect-AzsCspAccount @spConnect -Subscription $sub
+    $userConnect = @{
+        Environment               = 'AzsCspEmulator'
+        ResourceManagerEndpoint   = $emulator.resourceManagerUrl
+        ActiveDirectoryAuthority  = $emulator.activeDirectoryAuthority
+        ActiveDirectoryResourceId = $emulator.audience
+        CaCertificatePath         = $emulator.caCertificatePath
+        AutomationCredential      = [pscredential]::new($fixture.OperatorUserName, (ConvertTo-SecureString -String $fixture.OperatorPassword -AsPlainText -Force))
+        Tenant                    = $fixture.PartnerTenantId
+        Subscription              = $sub
+        ContextName               = 'user'
+        Force                     = $true
+    }
+    $null = Connect-AzsCspAccount @userConnect
+
+    function Get-StandInCall([object] $StandIn, [string] $Command) {
+        @(Invoke-AzsCspTestPepStandIn -StandIn $StandIn -Command 'Get-PepStandInCall' -Parameters @{ Command = $Command })
+    }
+    function Get-ArmRequest([string] $PathContains, [string] $Method) {
+        @(Get-AzsCspTestRequest -Emulator $emulator -PathContains $PathContains -Method $Method | Where-Object { $_.path -like '/subscriptions/*' })
+    }
+    $standIns = [System.Collections.Generic.List[object]]::new()
+    function New-StandIn([string] $CloudId = ([guid]::NewGuid().ToString())) {
+        $s = New-AzsCspTestPepStandIn -Emulator $emulator -CloudId $CloudId
+        $standIns.Add($s)
+        return $s
+    }
+}
+
+AfterAll {
+    foreach ($s in $standIns) { Remove-AzsCspTestPepStandIn -StandIn $s }
+    Disconnect-AzsCspAccount -All -ErrorAction SilentlyContinue
+    Stop-AzsCspTestEmulator -Emulator $emulator
+    $env:AZSCSP_CONFIG_DIR = $savedConfigDir
+}
+
+Describe 'Get-AzsRegistrationToken' {
+    It 'returns the token string of the stamp and writes -TokenOutputFilePath' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $path = Join-Path $TestDrive 'tokens/new/registrationtoken.txt'
+        $token = Get-AzsRegistrationToken -PrivilegedEndpointSession $pep -BillingModel Capacity -AgreementNumber '1234567' -UsageReportingEnabled:$false -TokenOutputFilePath $path
+        $token | Should -BeOfType ([string])
+        $decoded = [System.Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($token)) | ConvertFrom-Json
+        $decoded.CloudId | Should -Be $cloud
+        $decoded.BillingModel | Should -Be 'Capacity'
+        $decoded.AgreementNumber | Should -Be '1234567'
+        $decoded.UsageReportingEnabled | Should -BeFalse
+        (Get-Content -LiteralPath $path -Raw) | Should -Be $token
+        @(Get-StandInCall $pep 'New-RegistrationToken').Count | Should -Be 1
+    }
+
+    It 'needs -AgreementNumber for Capacity, before calling the privileged endpoint' {
+        $pep = New-StandIn
+        $err = { Get-AzsRegistrationToken -PrivilegedEndpointSession $pep -BillingModel Capacity } | Should -Throw -ErrorId 'AzsCsp.AgreementNumberRequired,*' -PassThru
+        $err.Exception.Message | Should -Match 'Agreement number is null or empty when BillingModel is set to Capacity'
+        @(Get-StandInCall $pep).Count | Should -Be 0
+    }
+
+    It 'does not write the file with -WhatIf' {
+        $pep = New-StandIn
+        $path = Join-Path $TestDrive 'tokens/whatif.txt'
+        $null = Get-AzsRegistrationToken -PrivilegedEndpointSession $pep -BillingModel Development -TokenOutputFilePath $path -WhatIf
+        Test-Path -LiteralPath $path | Should -BeFalse
+    }
+
+    It 'reports a privileged endpoint failure as AzsCsp.PrivilegedEndpointCommandFailed' {
+        $pep = New-StandIn
+        Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Set-PepStandInFault' -Parameters @{ Command = 'New-RegistrationToken' }
+        $null = Get-AzsRegistrationToken -PrivilegedEndpointSession $pep -BillingModel Development -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.PrivilegedEndpointCommandFailed,Get-AzsRegistrationToken'
+        $failures[0].Exception.Message | Should -Match 'Execution timeout'
+    }
+
+    It 'feeds Register-AzsEnvironment (the disconnected path works with a service principal)' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $token = Get-AzsRegistrationToken -PrivilegedEndpointSession $pep -BillingModel Development
+        (Register-AzsEnvironment -RegistrationToken $token -RegistrationName 'disconnected-stamp' -AzureContext sp).CloudId | Should -Be $cloud
+    }
+}
+
+Describe 'Set-AzsRegistration' {
+    It 'connects to nothing with -WhatIf' {
+        $pep = New-StandIn
+        Clear-AzsCspTestRequest -Emulator $emulator
+        Set-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'whatif-stamp' -BillingModel PayAsYouUse -WhatIf | Should -BeNullOrEmpty
+        @(Get-StandInCall $pep).Count | Should -Be 0
+        @(Get-ArmRequest -PathContains '/').Count | Should -Be 0
+    }
+
+    It 'registers and activates a stamp, step by step' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $result = Set-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'connected-stamp' -BillingModel PayAsYouUse
+        $result.PSObject.TypeNames | Should -Contain 'AzsCsp.RegistrationOperation'
+        $result.Completed | Should -BeTrue
+        $result.CloudId | Should -Be $cloud
+        $result.Steps.Name | Should -Be @('StampInformation', 'RegistrationKeyPair', 'BridgeServicePrincipal', 'RegistrationToken', 'Registration', 'RoleAssignment', 'ActivationKey', 'Activation')
+        @($result.Steps | Where-Object Status -NotIn 'Done', 'AlreadyDone').Name | Should -BeNullOrEmpty
+        $result.Registration.CloudId | Should -Be $cloud
+        $result.Registration.BillingModel | Should -Be 'PayAsYouUse'
+        ((Invoke-AzsCspEmulatorControl -Emulator $emulator -Path '/_emulator/state').registrations | Where-Object name -EQ 'connected-stamp').usageReportingEnabled | Should -BeTrue
+
+        # The bridge service principal got Azure Stack Registration Owner on the registration.
+        $assignment = @(Get-ArmRequest -PathContains 'registrations/connected-stamp/providers/Microsoft.Authorization/roleAssignments/' -Method PUT)
+        $assignment.Count | Should -BeGreaterOrEqual 1
+        # The refresh token went to the privileged endpoint as a SecureString.
+        $bridge = @(Get-StandInCall $pep 'New-AzureBridgeServicePrincipal')
+        $bridge.Count | Should -Be 1
+        $bridge[0].ParameterTypes['RefreshToken'] | Should -Be 'System.Security.SecureString'
+        @(Get-StandInCall $pep 'New-AzureStackActivation' | Where-Object Succeeded).Count | Should -Be 1
+        (Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Get-PepStandInActivation').ActivationKey.Split('.').Count | Should -Be 3
+
+        # Checkpoint: non-secret outputs only, mode 0600.
+        Test-Path -LiteralPath $result.CheckpointPath | Should -BeTrue
+        $result.CheckpointPath | Should -BeLike (Join-Path $env:AZSCSP_CONFIG_DIR '*')
+        $text = Get-Content -LiteralPath $result.CheckpointPath -Raw
+        $text | Should -Match $cloud
+        $text | Should -Not -Match 'refresh'
+        $text | Should -Not -Match ([regex]::Escape($fixture.OperatorPassword))
+        if (-not $IsWindows) {
+            (Get-Item -LiteralPath $result.CheckpointPath).UnixMode | Should -Be '-rw-------'
+        }
+    }
+
+    It 'reports every step AlreadyDone when run again after completing' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $null = Set-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'rerun-stamp' -BillingModel PayAsYouUse
+        $again = Set-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'rerun-stamp' -BillingModel PayAsYouUse
+        $again.Completed | Should -BeTrue
+        @($again.Steps | Select-Object -Skip 1).Status | Sort-Object -Unique | Should -Be @('AlreadyDone')
+        @(Get-StandInCall $pep 'New-AzureBridgeServicePrincipal').Count | Should -Be 1
+    }
+
+    It 'resumes after a privileged endpoint failure without repeating the completed steps' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Set-PepStandInFault' -Parameters @{ Command = 'New-AzureStackActivation' }
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $first = Set-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'resume-stamp' -BillingModel PayAsYouUse -ErrorVariable failures -ErrorAction SilentlyContinue
+        $first.Completed | Should -BeFalse
+        ($first.Steps | Where-Object Name -EQ 'Activation').Status | Should -Be 'Failed'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.PrivilegedEndpointCommandFailed,Set-AzsRegistration'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'resumes at step Activation'
+
+        $second = Set-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'resume-stamp' -BillingModel PayAsYouUse
+        $second.Completed | Should -BeTrue
+        foreach ($name in 'RegistrationKeyPair', 'BridgeServicePrincipal', 'RegistrationToken', 'Registration', 'RoleAssignment', 'ActivationKey') {
+            ($second.Steps | Where-Object Name -EQ $name).Status | Should -Be 'AlreadyDone' -Because "$name was done in the first run"
+        }
+        ($second.Steps | Where-Object Name -EQ 'Activation').Status | Should -Be 'Done'
+        @(Get-StandInCall $pep 'New-AzureBridgeServicePrincipal').Count | Should -Be 1
+        @(Get-StandInCall $pep 'New-RegistrationToken').Count | Should -Be 1
+        @(Get-StandInCall $pep 'New-AzureStackActivation').Count | Should -Be 2
+        @(Get-ArmRequest -PathContains '/registrations/resume-stamp' -Method PUT | Where-Object path -Match '/registrations/resume-stamp$').Count | Should -Be 1
+    }
+
+    It 'stops at the bridge service principal with AzsCsp.UserSignInRequired for a service principal sign-in' {
+        $pep = New-StandIn
+        $result = Set-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'sp-stamp' -BillingModel PayAsYouUse -AzureContext sp -ErrorVariable failures -ErrorAction SilentlyContinue
+        $result.Completed | Should -BeFalse
+        ($result.Steps | Where-Object Name -EQ 'BridgeServicePrincipal').Status | Should -Be 'Failed'
+        ($result.Steps | Where-Object Name -EQ 'Registration').Status | Should -Be 'NotRun'
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.UserSignInRequired,Set-AzsRegistration'
+        $failures[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'UseDeviceAuthentication'
+        @(Get-StandInCall $pep 'New-AzureBridgeServicePrincipal').Count | Should -Be 0
+    }
+
+    It 're-registers with -Reregister using the settings of the registration' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $null = Set-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'rereg-stamp' -BillingModel PayAsYouUse
+        $again = Set-AzsRegistration -PrivilegedEndpointSession $pep -Reregister
+        $again.Completed | Should -BeTrue
+        $again.RegistrationName | Should -Be 'rereg-stamp'
+        $again.BillingModel | Should -Be 'PayAsYouUse'
+        ($again.Steps | Where-Object Name -EQ 'RegistrationToken').Status | Should -Be 'Done'
+        @(Get-StandInCall $pep 'New-RegistrationToken').Count | Should -Be 2
+    }
+
+    It 'writes RegistrationNotFound for -Reregister when the stamp has no registration' {
+        $pep = New-StandIn
+        $null = Set-AzsRegistration -PrivilegedEndpointSession $pep -Reregister -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.RegistrationNotFound,Set-AzsRegistration'
+    }
+
+    It 'requires -PrivilegedEndpoint and its credential, or a session' {
+        { Set-AzsRegistration -RegistrationName 'x' } | Should -Throw
+        { Set-AzsRegistration -PrivilegedEndpointSession 'not a session' -RegistrationName 'x' } | Should -Throw -ErrorId 'AzsCsp.InvalidPrivilegedEndpointSession,*'
+    }
+}
+
+Describe 'Remove-AzsRegistration' {
+    It 'connects to nothing with -WhatIf' {
+        $pep = New-StandIn -CloudId $fixture.RegistrationCloudId
+        Clear-AzsCspTestRequest -Emulator $emulator
+        Remove-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName $fixture.RegistrationName -WhatIf | Should -BeNullOrEmpty
+        @(Get-StandInCall $pep).Count | Should -Be 0
+        @(Get-ArmRequest -PathContains '/').Count | Should -Be 0
+    }
+
+    It 'refuses a registration of another stamp (cloud ID mismatch) and changes nothing' {
+        $pep = New-StandIn
+        $null = Remove-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName $fixture.RegistrationName -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.CloudIdMismatch,Remove-AzsRegistration'
+        $failures[0].Exception.Message | Should -Match $fixture.RegistrationCloudId
+        @(Get-StandInCall $pep 'Remove-AzureStackActivation').Count | Should -Be 0
+        (Get-AzsRegistration -SubscriptionId $sub -Name $fixture.RegistrationName).Name | Should -Be 'myreg'
+    }
+
+    It 'says plainly that a missing registration is missing' {
+        $pep = New-StandIn
+        $null = Remove-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'nosuchreg' -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.RegistrationNotFound,Remove-AzsRegistration'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].Exception.Message | Should -Match "'nosuchreg' was not found"
+        $failures[0].Exception.Message | Should -Not -Match 'correlate'
+        @(Get-StandInCall $pep 'Remove-AzureStackActivation').Count | Should -Be 0
+    }
+
+    It 'deactivates the stamp, removes the lock and the registration, and verifies' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $null = Register-AzsEnvironment -RegistrationToken (New-AzsCspTestRegistrationToken -CloudId $cloud) -RegistrationName 'remove-stamp'
+        $result = Remove-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'remove-stamp' -Force
+        $result.PSObject.TypeNames | Should -Contain 'AzsCsp.RemovedRegistration'
+        $result.Removed | Should -BeTrue
+        $result.Deactivated | Should -BeTrue
+        $result.LockRemoved | Should -BeTrue
+        $result.CloudId | Should -Be $cloud
+        @(Get-StandInCall $pep 'Remove-AzureStackActivation').Count | Should -Be 1
+        Get-AzsRegistration -SubscriptionId $sub -Name 'remove-stamp' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}
