@@ -86,6 +86,16 @@ Describe 'Test-AzsCspRegistration' {
         $check.RecommendedAction | Should -Not -BeNullOrEmpty
     }
 
+    It 'warns when the tenant is already mapped under another subscription (the PUT would replace it)' {
+        $null = New-AzsCustomerSubscription -RegistrationSubscriptionId $sub -RegistrationName myreg -CustomerSubscriptionId $fabrikam.CustomerSubscriptionId -TenantId $fabrikam.TenantId
+        $result = Test-AzsCspRegistration -RegistrationName myreg -SubscriptionId $sub -CustomerSubscriptionId $adatum.CustomerSubscriptionId -TenantId $fabrikam.TenantId
+        $check = $result.Checks | Where-Object Name -EQ 'CustomerSubscriptionId'
+        $check.Status | Should -Be 'Warning'
+        $check.Message | Should -Match 'replace'
+        $result.Passed | Should -BeTrue -Because 'a warning does not fail the pre-flight'
+        $null = Remove-AzsCustomerSubscription -RegistrationSubscriptionId $sub -RegistrationName myreg -CustomerSubscriptionId $fabrikam.CustomerSubscriptionId -Force
+    }
+
     It 'returns only $true or $false with -Quiet' {
         Test-AzsCspRegistration -RegistrationName $fixture.RegistrationName -SubscriptionId $sub -Quiet | Should -BeTrue
         Test-AzsCspRegistration -RegistrationName $fixture.CapacityRegistrationName -SubscriptionId $sub -Quiet | Should -BeFalse

@@ -96,6 +96,28 @@ Describe 'Get-AzsRegistrationToken' {
     }
 }
 
+Describe 'Privileged endpoint connection (PowerShell remoting, mocked)' {
+    It 'opens the session with ConfigurationName PrivilegedEndpoint and en-US culture, 3 tries, then a clear error' {
+        Mock -ModuleName AzsCsp New-PSSession { throw 'WinRM cannot complete the operation.' }
+        Mock -ModuleName AzsCsp Start-Sleep { }
+        $credential = [pscredential]::new('AzureStack\CloudAdmin', (ConvertTo-SecureString -String 'not-used' -AsPlainText -Force))
+        $err = { Get-AzsRegistrationToken -PrivilegedEndpointCredential $credential -PrivilegedEndpoint 'AzS-ERCS01' -BillingModel Development } |
+            Should -Throw -ErrorId 'AzsCsp.PrivilegedEndpointUnreachable,*' -PassThru
+        $err.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $err.Exception.Message | Should -Match 'AzS-ERCS01'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'WinRM'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'PrivilegedEndpointSession'
+        Should -Invoke -ModuleName AzsCsp New-PSSession -Times 3 -Exactly -ParameterFilter {
+            $ComputerName -eq 'AzS-ERCS01' -and $ConfigurationName -eq 'PrivilegedEndpoint' -and $Credential.UserName -eq 'AzureStack\CloudAdmin' -and
+            $SessionOption.Culture.Name -eq 'en-US' -and $SessionOption.UICulture.Name -eq 'en-US'
+        }
+    }
+
+    It 'refuses a -PrivilegedEndpointSession that is neither a PSSession nor a Runspace' {
+        { Get-AzsRegistrationToken -PrivilegedEndpointSession ([pscustomobject]@{ Name = 'x' }) -BillingModel Development } | Should -Throw -ErrorId 'AzsCsp.InvalidPrivilegedEndpointSession,*'
+    }
+}
+
 Describe 'Set-AzsRegistration' {
     It 'connects to nothing with -WhatIf' {
         $pep = New-StandIn
@@ -208,6 +230,37 @@ Describe 'Set-AzsRegistration' {
     It 'requires -PrivilegedEndpoint and its credential, or a session' {
         { Set-AzsRegistration -RegistrationName 'x' } | Should -Throw
         { Set-AzsRegistration -PrivilegedEndpointSession 'not a session' -RegistrationName 'x' } | Should -Throw -ErrorId 'AzsCsp.InvalidPrivilegedEndpointSession,*'
+    }
+}
+
+Describe 'Set-AzsRegistration while the new service principal replicates' {
+    BeforeAll {
+        $slow = Start-AzsCspTestEmulator -ArgumentList '--principal-replication-delay-ms', '3000'
+        $slowUser = $userConnect.Clone()
+        $slowUser.ResourceManagerEndpoint = $slow.resourceManagerUrl
+        $slowUser.ActiveDirectoryAuthority = $slow.activeDirectoryAuthority
+        $slowUser.ActiveDirectoryResourceId = $slow.audience
+        $slowUser.CaCertificatePath = $slow.caCertificatePath
+        $slowUser.ContextName = 'slowuser'
+        $slowUser.Environment = 'AzsCspSlowEmulator'
+        $null = Connect-AzsCspAccount @slowUser
+    }
+
+    AfterAll {
+        Disconnect-AzsCspAccount -ContextName 'slowuser' -ErrorAction SilentlyContinue
+        Stop-AzsCspTestEmulator -Emulator $slow
+        $null = Connect-AzsCspAccount @userConnect
+    }
+
+    It 'retries the role assignment (PrincipalNotFound) until the principal is known' {
+        $pep = New-AzsCspTestPepStandIn -Emulator $slow
+        $standIns.Add($pep)
+        $result = Set-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'replicating-stamp' -BillingModel PayAsYouUse -AzureContext slowuser
+        $result.Completed | Should -BeTrue
+        ($result.Steps | Where-Object Name -EQ 'RoleAssignment').Status | Should -Be 'Done'
+        $puts = @(Get-AzsCspTestRequest -Emulator $slow -PathContains '/roleAssignments/' -Method PUT)
+        @($puts | Where-Object status -EQ 400).Count | Should -BeGreaterOrEqual 1 -Because 'the first PUT comes before the principal replicated'
+        @($puts | Where-Object status -EQ 201).Count | Should -Be 1
     }
 }
 

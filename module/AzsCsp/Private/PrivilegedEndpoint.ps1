@@ -19,7 +19,7 @@ function Open-AzsCspPrivilegedEndpoint {
     )
 
     if ($Session -is [System.Management.Automation.PSObject]) {
-        $Session = $Session.BaseObject
+        $Session = $Session.psobject.BaseObject
     }
     if ($null -ne $Session) {
         if ($Session -is [System.Management.Automation.Runspaces.PSSession]) {
@@ -49,7 +49,11 @@ function Open-AzsCspPrivilegedEndpoint {
         $Cmdlet.ThrowTerminatingError($record)
     }
     # en-US culture: the PEP tools fail with other client cultures (azure-stack-docs #483).
-    $option = New-PSSessionOption -Culture 'en-US' -UICulture 'en-US' -IdleTimeout 3600000
+    # (The object, not New-PSSessionOption: on Linux and macOS that cmdlet has no -Culture parameter.)
+    $option = [System.Management.Automation.Remoting.PSSessionOption]::new()
+    $option.Culture = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')
+    $option.UICulture = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')
+    $option.IdleTimeout = [TimeSpan]::FromHours(1)
     $lastError = $null
     for ($attempt = 1; $attempt -le 3; $attempt++) {
         try {
