@@ -144,10 +144,11 @@ Describe 'Set-AzsRegistration' {
         # The bridge service principal got Azure Stack Registration Owner on the registration.
         $assignment = @(Get-ArmRequest -PathContains 'registrations/connected-stamp/providers/Microsoft.Authorization/roleAssignments/' -Method PUT)
         $assignment.Count | Should -BeGreaterOrEqual 1
-        # The refresh token went to the privileged endpoint as a SecureString.
+        # The user's refresh token went to the privileged endpoint (as the stamp's command takes it: a string).
         $bridge = @(Get-StandInCall $pep 'New-AzureBridgeServicePrincipal')
         $bridge.Count | Should -Be 1
-        $bridge[0].ParameterTypes['RefreshToken'] | Should -Be 'System.Security.SecureString'
+        $bridge[0].ParameterTypes['RefreshToken'] | Should -Be 'System.String'
+        $bridge[0].Parameters | Should -Contain 'TenantId'
         @(Get-StandInCall $pep 'New-AzureStackActivation' | Where-Object Succeeded).Count | Should -Be 1
         (Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Get-PepStandInActivation').ActivationKey.Split('.').Count | Should -Be 3
 
@@ -161,6 +162,17 @@ Describe 'Set-AzsRegistration' {
         if (-not $IsWindows) {
             (Get-Item -LiteralPath $result.CheckpointPath).UnixMode | Should -Be '-rw-------'
         }
+    }
+
+    It 'never shows the refresh token: not in any stream with -Verbose -Debug, not in the checkpoint' {
+        $pep = New-StandIn
+        $all = Set-AzsRegistration -PrivilegedEndpointSession $pep -RegistrationName 'secret-stamp' -BillingModel PayAsYouUse -Verbose -Debug *>&1 | Out-String -Width 500
+        $refresh = Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Get-PepStandInLastRefreshToken'
+        $refresh | Should -Not -BeNullOrEmpty
+        $all | Should -Match 'BridgeServicePrincipal'
+        $all.Contains($refresh) | Should -BeFalse
+        $path = Get-ChildItem -LiteralPath (Join-Path $env:AZSCSP_CONFIG_DIR 'registrations') -Filter '*secret-stamp.json'
+        (Get-Content -LiteralPath $path.FullName -Raw).Contains($refresh) | Should -BeFalse
     }
 
     It 'reports every step AlreadyDone when run again after completing' {

@@ -36,8 +36,9 @@ function Set-AzsRegistration {
     The bridge service principal is created with the signed-in user's refresh token: sign in as a user
     (Connect-AzsCspAccount -UseDeviceAuthentication) who is Owner or Contributor of the subscription and
     may register applications in the directory. A service principal sign-in fails with
-    AzsCsp.UserSignInRequired at that step. The refresh token is passed to the privileged endpoint as a
-    SecureString and never written anywhere.
+    AzsCsp.UserSignInRequired at that step. The module keeps the refresh token as a SecureString and
+    unwraps it only for the New-AzureBridgeServicePrincipal call (the stamp's command takes a string, over
+    the encrypted remoting session); it is never shown, logged or written to the checkpoint.
 
     -Reregister finds the registration of this stamp (by cloud ID) in the subscription and registers again
     with its name, resource group and billing model (use it after renewing or changing the license). The
@@ -306,12 +307,17 @@ function Set-AzsRegistration {
         $bridge = Invoke-AzsCspCheckpointStep -State $state -StepName 'BridgeServicePrincipal' -Where 'PrivilegedEndpoint' -Action {
             $refresh = Get-AzsCspUserRefreshToken -Cmdlet $cmdlet -Entry $entry
             if ($refresh.ErrorRecord) { return @{ Error = $refresh.ErrorRecord } }
-            $pepRun = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-AzureBridgeServicePrincipal' -Parameters ([ordered]@{
-                    RefreshToken     = $refresh.Token
-                    AzureEnvironment = $entry.Context.Environment
-                    TenantId         = $entry.Context.TenantId
-                    TimeoutInSeconds = 1800
-                })
+            # The stamp's New-AzureBridgeServicePrincipal takes the refresh token as a string (as
+            # AzureStack-Tools passes it): it is unwrapped only for this call, never logged or stored.
+            $bridgeParameters = [ordered]@{
+                RefreshToken     = [System.Net.NetworkCredential]::new('', $refresh.Token).Password
+                AzureEnvironment = $entry.Context.Environment
+                TenantId         = $entry.Context.TenantId
+                TimeoutInSeconds = 1800
+            }
+            $pepRun = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-AzureBridgeServicePrincipal' -Parameters $bridgeParameters
+            $bridgeParameters.Clear()
+            $refresh.Token.Dispose()
             $refresh = $null
             if ($pepRun.Failed) { return @{ PepError = $pepRun.Message } }
             $created = @($pepRun.Output) | Select-Object -Last 1

@@ -14,6 +14,7 @@ $script:Config = @{
 $script:Calls = [System.Collections.Generic.List[object]]::new()
 $script:Faults = @{}
 $script:Activation = $null
+$script:LastRefreshToken = $null
 
 function Set-PepStandInConfiguration {
     [CmdletBinding()]
@@ -44,6 +45,12 @@ function Clear-PepStandInCall {
     param()
     $script:Calls.Clear()
     $script:Faults.Clear()
+}
+
+function Get-PepStandInLastRefreshToken {
+    [CmdletBinding()]
+    param()
+    $script:LastRefreshToken
 }
 
 function Get-PepStandInActivation {
@@ -116,13 +123,16 @@ function New-RegistrationToken {
 function New-AzureBridgeServicePrincipal {
     [CmdletBinding()]
     param(
-        [Parameter(Mandatory)] [securestring] $RefreshToken,
+        # A string, as on the stamp (AzureStack-Tools passes [string] $RefreshToken).
+        [Parameter(Mandatory)] [string] $RefreshToken,
         [string] $AzureEnvironment,
         [string] $TenantId,
         [int] $TimeoutInSeconds = 1800
     )
     Register-PepStandInCall -Command $MyInvocation.MyCommand.Name -Parameters $PSBoundParameters
-    if ($RefreshToken.Length -eq 0) { throw 'The refresh token is empty.' }
+    if ([string]::IsNullOrEmpty($RefreshToken)) { throw 'The refresh token is empty.' }
+    # Kept in this test runspace only, so the suite can check that it leaks nowhere.
+    $script:LastRefreshToken = $RefreshToken
     $emulator = $script:Config.Emulator
     if (-not $emulator) { throw 'The stand-in has no emulator configured (Set-PepStandInConfiguration -Emulator).' }
     $body = ConvertTo-Json -Compress -InputObject @{ displayName = ('AzureBridge-{0}' -f $script:Config.CloudId); tenantId = $(if ($TenantId) { $TenantId } else { $script:Config.AadTenantId }) }
@@ -155,7 +165,7 @@ function Get-AzureStackActivation {
 }
 
 Export-ModuleMember -Function @(
-    'Set-PepStandInConfiguration', 'Set-PepStandInFault', 'Get-PepStandInCall', 'Clear-PepStandInCall', 'Get-PepStandInActivation'
+    'Set-PepStandInConfiguration', 'Set-PepStandInFault', 'Get-PepStandInCall', 'Clear-PepStandInCall', 'Get-PepStandInActivation', 'Get-PepStandInLastRefreshToken'
     'Get-AzureStackStampInformation', 'Set-RegistrationKeyPair', 'New-RegistrationToken', 'New-AzureBridgeServicePrincipal'
     'New-AzureStackActivation', 'Remove-AzureStackActivation', 'Get-AzureStackActivation'
 )
