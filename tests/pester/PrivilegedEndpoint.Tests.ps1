@@ -140,6 +140,8 @@ Describe 'Set-AzsRegistration' {
         $result.Registration.CloudId | Should -Be $cloud
         $result.Registration.BillingModel | Should -Be 'PayAsYouUse'
         ((Invoke-AzsCspEmulatorControl -Emulator $emulator -Path '/_emulator/state').registrations | Where-Object name -EQ 'connected-stamp').usageReportingEnabled | Should -BeTrue
+        $result.Registration.UsageReportingEnabled | Should -BeTrue
+        $result.Registration.MarketplaceSyndicationEnabled | Should -BeTrue
 
         # The bridge service principal got Azure Stack Registration Owner on the registration.
         $assignment = @(Get-ArmRequest -PathContains 'registrations/connected-stamp/providers/Microsoft.Authorization/roleAssignments/' -Method PUT)

@@ -37,12 +37,13 @@ Describe 'Register-AzsEnvironment' {
         $result.CloudId | Should -Be $cloud
         $result.BillingModel | Should -Be 'PayAsYouUse'
         # The emulator keeps the token's flags in its state (the spec's Registration has no such
-        # properties, so they are not returned): the objects show null (unknown).
+        # properties, so they are not returned) ...
         $stored = (Invoke-AzsCspEmulatorControl -Emulator $emulator -Path '/_emulator/state').registrations | Where-Object name -EQ 'azurestack-new'
         $stored.usageReportingEnabled | Should -BeTrue
         $stored.marketplaceSyndicationEnabled | Should -BeFalse
-        $result.PSObject.Properties.Name | Should -Contain 'UsageReportingEnabled'
-        $result.PSObject.Properties.Name | Should -Contain 'MarketplaceSyndicationEnabled'
+        # ... so Register-AzsEnvironment takes them from the token.
+        $result.UsageReportingEnabled | Should -BeTrue
+        $result.MarketplaceSyndicationEnabled | Should -BeFalse
         $result.Steps.Name | Should -Be @('ValidateToken', 'ProviderRegistration', 'ResourceGroupLocation', 'ResourceGroup', 'RemoveLock', 'Registration', 'Lock')
         ($result.Steps | Where-Object Name -EQ 'Registration').Status | Should -Be 'Done'
         $result.Steps[0].PSObject.TypeNames | Should -Contain 'AzsCsp.RegistrationStep'

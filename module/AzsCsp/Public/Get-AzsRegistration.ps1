@@ -51,7 +51,11 @@ function Get-AzsRegistration {
     None.
 
     .OUTPUTS
-    AzsCsp.Registration
+    AzsCsp.Registration: Name, Id, SubscriptionId, ResourceGroupName, Location, BillingModel, CloudId,
+    ObjectId, UsageReportingEnabled and MarketplaceSyndicationEnabled ($null when the service does not
+    report them: the registration resource of the public API has no such properties; the token has them,
+    see Register-AzsEnvironment), Tags, Properties. The table shows Name, BillingModel, CloudId and the
+    two flags; Format-List shows every field.
 
     .LINK
     Get-AzsCustomerSubscription

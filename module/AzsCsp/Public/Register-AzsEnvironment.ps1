@@ -73,6 +73,8 @@ function Register-AzsEnvironment {
 
     .OUTPUTS
     AzsCsp.Registration, with a Steps property (AzsCsp.RegistrationStep objects: Name, Status, Detail).
+    UsageReportingEnabled and MarketplaceSyndicationEnabled come from the token (the registration
+    resource does not report them; Get-AzsRegistration shows them only when the service does).
 
     .LINK
     Get-AzsActivationKey
@@ -149,6 +151,12 @@ function Register-AzsEnvironment {
         foreach ($item in $result.Items) {
             $registration = ConvertTo-AzsCspRegistration -Data (Get-AzsCspMember $item 'registration') -ContextName $entry.Name
             if ($null -eq $registration) { continue }
+            # The registration resource does not report the token's flags: take them from the token.
+            $tokenInfo = Get-AzsCspMember $item 'token'
+            $usage = if ($tokenInfo) { Get-AzsCspMember $tokenInfo 'usageReportingEnabled' } else { $token.UsageReportingEnabled }
+            $marketplace = if ($tokenInfo) { Get-AzsCspMember $tokenInfo 'marketplaceSyndicationEnabled' } else { $token.MarketplaceSyndicationEnabled }
+            if ($null -eq $registration.UsageReportingEnabled -and $null -ne $usage) { $registration.UsageReportingEnabled = [bool]$usage }
+            if ($null -eq $registration.MarketplaceSyndicationEnabled -and $null -ne $marketplace) { $registration.MarketplaceSyndicationEnabled = [bool]$marketplace }
             $steps = @(ConvertTo-AzsCspStepList -Steps @(Get-AzsCspMember $item 'steps'))
             $registration | Add-Member -NotePropertyName Steps -NotePropertyValue $steps -Force
             $registration

@@ -412,6 +412,9 @@ function Set-AzsRegistration {
             $get = Invoke-AzsCspNativeStep -Cmdlet $cmdlet -Entry $entry -Operation 'registrations.get' -Arguments ([ordered]@{ subscriptionId = $sub; resourceGroupName = $ResourceGroupName; registrationName = $RegistrationName })
             if (-not $get.Failed -and $get.Events.Count -gt 0) {
                 $registration = [AzsCsp.Registration]::FromJson($get.Events[0].Data, $entry.Name)
+                # The registration resource does not report the token's flags: take them from the settings.
+                if ($null -eq $registration.UsageReportingEnabled) { $registration.UsageReportingEnabled = [bool]$settings.UsageReportingEnabled }
+                if ($null -eq $registration.MarketplaceSyndicationEnabled) { $registration.MarketplaceSyndicationEnabled = [bool]$settings.MarketplaceSyndicationEnabled }
             }
         }
         [pscustomobject]@{
