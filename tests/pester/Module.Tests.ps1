@@ -209,6 +209,14 @@ Describe 'Command metadata' {
         }
     }
 
+    It 'binds the context of piped registrations (ContextName) on the registration commands' {
+        foreach ($pair in @(@('Register-AzsEnvironment', 'AzureContext'), @('Get-AzsActivationKey', 'AzureContext'), @('Unregister-AzsEnvironment', 'AzureContext'), @('Test-AzsCspRegistration', 'Context'))) {
+            $parameter = (Get-Command $pair[0]).Parameters[$pair[1]]
+            $parameter.Aliases | Should -Contain 'ContextName'
+            $parameter.ParameterSets.Values.ValueFromPipelineByPropertyName | Should -Contain $true -Because "$($pair[0]) -$($pair[1]) binds ContextName"
+        }
+    }
+
     It 'New-AzsCustomerSubscription takes -CustomerDomain (alias Domain) by property name and -SkipCheck' {
         $new = Get-Command New-AzsCustomerSubscription
         $new.Parameters['CustomerDomain'].Aliases | Should -Contain 'Domain'

@@ -276,6 +276,16 @@ Describe 'Set-AzsRegistration while the new service principal replicates' {
         @($puts | Where-Object status -EQ 400).Count | Should -BeGreaterOrEqual 1 -Because 'the first PUT comes before the principal replicated'
         @($puts | Where-Object status -EQ 201).Count | Should -Be 1
     }
+
+    It 'carries the context of piped registrations (ContextName) to the next command' {
+        $null = Connect-AzsCspAccount @userConnect   # the default context is the other emulator again
+        Clear-AzsCspTestRequest -Emulator $slow
+        $key = Get-AzsRegistration -Context slowuser -SubscriptionId $sub -Name 'replicating-stamp' | Get-AzsActivationKey
+        $key.Split('.').Count | Should -Be 3
+        $check = Get-AzsRegistration -Context slowuser -SubscriptionId $sub -Name 'replicating-stamp' | Test-AzsCspRegistration
+        $check.RegistrationName | Should -Be 'replicating-stamp'
+        @(Get-AzsCspTestRequest -Emulator $slow -PathContains '/registrations/replicating-stamp/getactivationkey' -Method POST).Count | Should -Be 1
+    }
 }
 
 Describe 'Remove-AzsRegistration' {

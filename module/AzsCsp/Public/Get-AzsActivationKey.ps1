@@ -17,7 +17,7 @@ function Get-AzsActivationKey {
     The name of the registration, usually 'azurestack-<CloudID>'.
 
     .PARAMETER AzureContext
-    The AzsCsp context (name or AzsCsp.Context object) to use. Default: the default context.
+    The AzsCsp context (name or AzsCsp.Context object; from the pipeline, the ContextName of a registration) to use. Default: the default context.
 
     .PARAMETER ResourceGroupName
     The resource group of the registration. Default: 'azurestack'.
@@ -66,8 +66,8 @@ function Get-AzsActivationKey {
         [ValidateNotNullOrEmpty()]
         [string] $RegistrationName,
 
-        [Parameter(Position = 1)]
-        [Alias('Context')]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName)]
+        [Alias('Context', 'ContextName')]
         [object] $AzureContext,
 
         [Parameter(Position = 2, ValueFromPipelineByPropertyName)]

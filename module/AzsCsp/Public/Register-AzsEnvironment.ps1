@@ -31,8 +31,9 @@ function Register-AzsEnvironment {
     The name of the registration resource, usually 'azurestack-<CloudID>'.
 
     .PARAMETER AzureContext
-    The AzsCsp context (name or AzsCsp.Context object from Get-AzsCspContext) to use. Default: the
-    default context (Connect-AzsCspAccount). Az contexts are not used: AzsCsp signs in on its own.
+    The AzsCsp context (name or AzsCsp.Context object from Get-AzsCspContext; from the pipeline, a
+    ContextName property) to use. Default: the default context (Connect-AzsCspAccount). Az contexts are
+    not used: AzsCsp signs in on its own.
 
     .PARAMETER ResourceGroupName
     The resource group of the registration. Default: 'azurestack' (created when missing).
@@ -99,8 +100,8 @@ function Register-AzsEnvironment {
         [ValidateNotNullOrEmpty()]
         [string] $RegistrationName,
 
-        [Parameter(Position = 2)]
-        [Alias('Context')]
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName)]
+        [Alias('Context', 'ContextName')]
         [object] $AzureContext,
 
         [Parameter(Position = 3, ValueFromPipelineByPropertyName)]

@@ -54,7 +54,8 @@ function Test-AzsCspRegistration {
     The Microsoft.AzureStack API version: 2017-06-01 (default), 2020-06-01-preview or 2022-06-01.
 
     .PARAMETER Context
-    The AzsCsp context (name or object) to use. Default: the default context.
+    The AzsCsp context (name or object) to use; from the pipeline, the ContextName of a registration.
+    Default: the default context.
 
     .EXAMPLE
     PS> Test-AzsCspRegistration -RegistrationName myreg -SubscriptionId 414f12af-d3bb-44fd-a278-d0aff47d869b
@@ -121,6 +122,8 @@ function Test-AzsCspRegistration {
             ErrorMessage = "The API version '{0}' is not supported. Use 2017-06-01 (the default), 2020-06-01-preview or 2022-06-01.")]
         [string] $ApiVersion = '2017-06-01',
 
+        [Parameter(ValueFromPipelineByPropertyName)]
+        [Alias('ContextName')]
         [object] $Context
     )
 

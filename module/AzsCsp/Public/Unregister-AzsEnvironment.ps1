@@ -20,7 +20,7 @@ function Unregister-AzsEnvironment {
     -Force or -Confirm:$false is given.
 
     .PARAMETER AzureContext
-    The AzsCsp context (name or AzsCsp.Context object) to use. Default: the default context.
+    The AzsCsp context (name or AzsCsp.Context object; from the pipeline, the ContextName of a registration) to use. Default: the default context.
 
     .PARAMETER RegistrationToken
     The registration token of the stamp (its CloudId selects the registration).
@@ -79,8 +79,8 @@ function Unregister-AzsEnvironment {
     [CmdletBinding(DefaultParameterSetName = 'ByName', SupportsShouldProcess, ConfirmImpact = 'High')]
     [OutputType('AzsCsp.UnregisteredRegistration')]
     param(
-        [Parameter(Position = 0)]
-        [Alias('Context')]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName)]
+        [Alias('Context', 'ContextName')]
         [object] $AzureContext,
 
         [Parameter(ParameterSetName = 'ByToken', Position = 1)]
