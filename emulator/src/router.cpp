@@ -88,8 +88,10 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request) 
   }
   if (fault) response.delay_ms = fault->delay_ms;
   AddCommonHeaders(response, request, info);
-  // A fault whose body a test wrote is not the emulator's behaviour: it is not recorded as traffic.
-  const bool test_authored = fault && fault->status != 0 && fault->body.has_value();
+  // A fault whose body a test wrote, or a "fault" with a success status, is not the emulator's
+  // behaviour (real services do not answer 2xx with an error body): it is not recorded as traffic.
+  const bool test_authored =
+      fault && fault->status != 0 && (fault->body.has_value() || fault->status < 400);
   if (context.recorder && !response.drop_connection && !test_authored && IsRecorded(info.target)) {
     context.recorder->Record(context.base_url, request, response);
   }
