@@ -33,6 +33,17 @@ if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.7.0')) 
     Write-Warning 'Pester 5.7 or later is needed for the cmdlet tests: Install-Module Pester -MinimumVersion 5.7.1 (or from NuGet).'
 }
 
+# The conformance test validates recorded traffic with oav (npm); it needs Node.js 20 or later.
+$oav = Join-Path $root 'tests' 'conformance' 'oav'
+if (Get-Command npm -ErrorAction SilentlyContinue) {
+    if (-not (Test-Path (Join-Path $oav 'node_modules' 'oav' 'dist' 'cli.js'))) {
+        npm ci --prefix $oav --no-audit --no-fund --loglevel=error
+        if ($LASTEXITCODE) { throw "npm ci in $oav failed ($LASTEXITCODE)." }
+    }
+} else {
+    Write-Warning 'Node.js (npm) is needed for the conformance test (oav validate-traffic); install Node.js 20 or later.'
+}
+
 cmake @configure
 if ($LASTEXITCODE) { throw "CMake configure failed ($LASTEXITCODE)." }
 cmake --build $BuildDirectory --config $Configuration --parallel

@@ -11,7 +11,9 @@ and test secret of the emulator's default fixtures).
 
 Steps (Azure Stack Hub operator docs, "Add tenant for usage and billing to Azure Stack Hub"):
   1. Sign in as the service principal that can write the registration (Connect-AzsCspAccount).
-  2. Show the registration; the billing model must be PayAsYouUse (Get-AzsRegistration).
+  2. Show the registration and run the CSP pre-flight: registration found, billing model
+     PayAsYouUse, caller may write it, multi-tenant billing approved (Get-AzsRegistration,
+     Test-AzsCspRegistration). New-AzsCustomerSubscription repeats the cheap checks itself.
   3. Map three customer subscriptions one by one (New-AzsCustomerSubscription).
   4. Map a batch from a CSV file with the columns CustomerSubscriptionId and TenantId.
   5. List the mappings (Get-AzsCustomerSubscription).
@@ -175,8 +177,11 @@ try {
     Write-Step '2. The registration'
     $stamp = Get-AzsRegistration -SubscriptionId $RegistrationSubscriptionId -ResourceGroupName $ResourceGroupName -Name $RegistrationName
     $stamp | Format-Table Name, BillingModel, CloudId, ResourceGroupName -AutoSize | Out-Host
-    if ($stamp.BillingModel -ne 'PayAsYouUse') {
-        Write-Warning "Registration '$RegistrationName' uses the $($stamp.BillingModel) billing model; customer subscriptions need PayAsYouUse."
+    $preflight = Test-AzsCspRegistration -SubscriptionId $RegistrationSubscriptionId -ResourceGroupName $ResourceGroupName -RegistrationName $RegistrationName
+    $preflight.Checks | Format-Table Name, Status, Message -AutoSize -Wrap | Out-Host
+    if (-not $preflight.Passed) {
+        $preflight.Checks | Where-Object Status -EQ 'Failed' | ForEach-Object { Write-Warning "$($_.Name): $($_.RecommendedAction)" }
+        throw "The CSP pre-flight failed for registration '$RegistrationName'; fix the failed checks above first."
     }
 
     # 3 ---------------------------------------------------------------------------------------------
