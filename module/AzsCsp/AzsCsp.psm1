@@ -18,6 +18,7 @@ Remove-Variable -Name interopType
 # Contexts: name -> [pscustomobject]@{ Name; Client ([AzsCsp.NativeClient]); Context ([AzsCsp.Context]) }
 $script:Contexts = [System.Collections.Specialized.OrderedDictionary]::new([System.StringComparer]::OrdinalIgnoreCase)
 $script:DefaultContextName = $null
+$script:LocalClient = $null   # a native client for operations that send no request (Get-AzsCspLocalClient)
 # Why the last attempt to load the native library failed (reported by Connect-AzsCspAccount).
 $script:NativeLoadError = $null
 
@@ -51,6 +52,10 @@ $ExecutionContext.SessionState.Module.OnRemove = {
     }
     $script:Contexts.Clear()
     $script:DefaultContextName = $null
+    if ($null -ne $script:LocalClient) {
+        try { $script:LocalClient.Dispose() } catch { }
+        $script:LocalClient = $null
+    }
 }
 
 Export-ModuleMember -Function @($publicFiles | ForEach-Object { $_.BaseName })

@@ -72,44 +72,77 @@ function Get-AzsCspRegistrationResourceId {
     return '/subscriptions/{0}/resourceGroups/{1}/providers/Microsoft.AzureStack/registrations/{2}' -f $SubscriptionId, $ResourceGroupName, $RegistrationName
 }
 
+function Get-AzsCspLocalClient {
+    <#
+    .SYNOPSIS
+    A native client for operations that send no request (registrationToken.decode), so that they work
+    without Connect-AzsCspAccount: opened once per session with a placeholder access token that is never
+    sent anywhere. Returns an entry like a context's (Name, Client).
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Cmdlet)
+
+    if ($null -ne $script:LocalClient -and -not $script:LocalClient.IsClosed) {
+        return [pscustomobject]@{ Name = $null; Client = $script:LocalClient }
+    }
+    $null = Initialize-AzsCspNative -Cmdlet $Cmdlet
+    $err = $null
+    $options = '{"environment":{"name":"AzureCloud"},"credential":{"type":"accessToken","accessToken":"azscsp-local-no-requests"},"logLevel":"none"}'
+    $client = [AzsCsp.NativeClient]::OpenWithSecrets($options, @{}, [ref]$err)
+    if ($null -eq $client) {
+        $Cmdlet.ThrowTerminatingError((New-AzsCspErrorRecord -NativeError $err))
+    }
+    $script:LocalClient = $client
+    return [pscustomobject]@{ Name = $null; Client = $client }
+}
+
 function ConvertFrom-AzsCspRegistrationToken {
     <#
     .SYNOPSIS
-    Decodes a registration token (base64 of UTF-8 JSON, keys matched case-insensitively). Returns a
-    hashtable, or $null (with the reason in -Problem) when it is not a token.
+    Decodes a registration token with the shim's registrationToken.decode (no request is sent), using
+    the client of -Entry or a local one. Returns an AzsCsp.RegistrationToken object, or $null with the
+    shim's reason in -Problem when it is not a token.
     #>
     [CmdletBinding()]
     param(
+        [Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Cmdlet,
         [AllowNull()] [AllowEmptyString()] [string] $Token,
+        [object] $Entry,
         [ref] $Problem
     )
 
-    $why = $null
-    $result = $null
-    try {
-        $text = ($Token -replace '\s', '')
-        $bytes = [System.Convert]::FromBase64String($text)
-        $json = [System.Text.Encoding]::UTF8.GetString($bytes)
-        $data = ConvertFrom-Json -InputObject $json -AsHashtable -ErrorAction Stop
-        if ($data -isnot [System.Collections.IDictionary]) {
-            $why = 'the decoded token is not a JSON object'
-        }
-        else {
-            $result = @{}
-            foreach ($key in $data.Keys) { $result[[string]$key] = $data[$key] }
-            $cloud = Get-AzsCspMember -InputObject $result -Name 'CloudId'
-            if (-not (Test-AzsCspGuid ([string]$cloud))) {
-                $why = 'the token has no CloudId GUID'
-                $result = $null
-            }
-        }
+    if ($Problem) { $Problem.Value = $null }
+    if ([string]::IsNullOrWhiteSpace($Token)) {
+        if ($Problem) { $Problem.Value = 'The registration token is empty.' }
+        return $null
     }
-    catch {
-        $why = 'it is not base64-encoded JSON'
+    if ($null -eq $Entry -or $null -eq $Entry.Client -or $Entry.Client.IsClosed) {
+        $Entry = Get-AzsCspLocalClient -Cmdlet $Cmdlet
     }
-    if ($Problem) { $Problem.Value = $why }
-    if ($null -eq $result) { return $null }
-    $boolOf = {
+    $run = Invoke-AzsCspNativeStep -Cmdlet $Cmdlet -Entry $Entry -Operation 'registrationToken.decode' -Arguments ([ordered]@{ registrationToken = $Token.Trim() }) -Activity 'Decoding the registration token'
+    if ($run.Failed) {
+        if ($Problem) { $Problem.Value = if ($run.Error) { [string]$run.Error.Message } else { 'The registration token could not be decoded.' } }
+        return $null
+    }
+    $data = @($run.Items) | Select-Object -First 1
+    if ($null -eq $data) {
+        if ($Problem) { $Problem.Value = 'The registration token could not be decoded.' }
+        return $null
+    }
+    return (ConvertTo-AzsCspRegistrationTokenInfo -Data $data)
+}
+
+function ConvertTo-AzsCspRegistrationTokenInfo {
+    <#
+    .SYNOPSIS
+    An AzsCsp.RegistrationToken object from the shim's decoded token (registrationToken.decode, or the
+    token of registrations.register). Flags the token does not carry stay $null.
+    #>
+    [CmdletBinding()]
+    param([AllowNull()] [object] $Data)
+
+    if ($null -eq $Data) { return $null }
+    $flag = {
         param($value)
         if ($null -eq $value) { return $null }
         if ($value -is [bool]) { return $value }
@@ -117,16 +150,46 @@ function ConvertFrom-AzsCspRegistrationToken {
         if ([bool]::TryParse([string]$value, [ref]$b)) { return $b }
         return $null
     }
-    return [pscustomobject]@{
-        CloudId                       = [string](Get-AzsCspMember -InputObject $result -Name 'CloudId')
-        BillingModel                  = [string](Get-AzsCspMember -InputObject $result -Name 'BillingModel')
-        UsageReportingEnabled         = (& $boolOf (Get-AzsCspMember -InputObject $result -Name 'UsageReportingEnabled'))
-        MarketplaceSyndicationEnabled = (& $boolOf (Get-AzsCspMember -InputObject $result -Name 'MarketplaceSyndicationEnabled'))
-        AgreementNumber               = [string](Get-AzsCspMember -InputObject $result -Name 'AgreementNumber')
-        MsAssetTag                    = [string](Get-AzsCspMember -InputObject $result -Name 'MsAssetTag')
-        TokenVersion                  = [string](Get-AzsCspMember -InputObject $result -Name 'TokenVersion')
-        StampVersion                  = [string](Get-AzsCspMember -InputObject $result -Name 'StampVersion')
+    $issued = Get-AzsCspMember $Data 'issueDate'
+    if ($null -ne $issued -and $issued -isnot [datetime] -and $issued -isnot [DateTimeOffset]) {
+        $parsed = [DateTimeOffset]::MinValue
+        $issued = if ([DateTimeOffset]::TryParse([string]$issued, [System.Globalization.CultureInfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AssumeUniversal, [ref]$parsed)) { $parsed.UtcDateTime } else { $null }
     }
+    elseif ($issued -is [DateTimeOffset]) {
+        $issued = $issued.UtcDateTime
+    }
+    $text = {
+        param($value)
+        if ([string]::IsNullOrEmpty([string]$value)) { return $null }
+        return [string]$value
+    }
+    return [pscustomobject]@{
+        PSTypeName                    = 'AzsCsp.RegistrationToken'
+        CloudId                       = [string](Get-AzsCspMember $Data 'cloudId')
+        BillingModel                  = (& $text (Get-AzsCspMember $Data 'billingModel'))
+        UsageReportingEnabled         = (& $flag (Get-AzsCspMember $Data 'usageReportingEnabled'))
+        MarketplaceSyndicationEnabled = (& $flag (Get-AzsCspMember $Data 'marketplaceSyndicationEnabled'))
+        AgreementNumber               = (& $text (Get-AzsCspMember $Data 'agreementNumber'))
+        MsAssetTag                    = (& $text (Get-AzsCspMember $Data 'msAssetTag'))
+        IssueDate                     = $issued
+        TokenVersion                  = (& $text (Get-AzsCspMember $Data 'tokenVersion'))
+        StampVersion                  = (& $text (Get-AzsCspMember $Data 'stampVersion'))
+    }
+}
+
+function Format-AzsCspTokenProblem {
+    <#
+    .SYNOPSIS
+    The message of a token the shim could not decode: its reason as a sentence about the token.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([AllowNull()] [AllowEmptyString()] [string] $Problem)
+
+    $why = ([string]$Problem).Trim().TrimEnd('.')
+    if ([string]::IsNullOrEmpty($why)) { return 'The registration token is malformed.' }
+    if ($why -match '^The registration token') { return "$why." }
+    return "The registration token is malformed: $why."
 }
 
 function Assert-AzsCspRegistrationToken {
@@ -137,14 +200,15 @@ function Assert-AzsCspRegistrationToken {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Cmdlet,
-        [AllowEmptyString()] [string] $Token
+        [AllowEmptyString()] [string] $Token,
+        [object] $Entry
     )
 
     $problem = $null
-    $info = ConvertFrom-AzsCspRegistrationToken -Token $Token -Problem ([ref]$problem)
+    $info = ConvertFrom-AzsCspRegistrationToken -Cmdlet $Cmdlet -Entry $Entry -Token $Token -Problem ([ref]$problem)
     if ($null -eq $info) {
         $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.InvalidRegistrationToken' -Argument 'RegistrationToken' `
-            -Message ("The registration token is malformed: {0}; nothing was sent." -f $problem) `
+            -Message ('{0} Nothing was sent.' -f (Format-AzsCspTokenProblem -Problem $problem)) `
             -RecommendedAction 'Pass the whole token that Get-AzsRegistrationToken (New-RegistrationToken on the privileged endpoint) returned, for example from the file written with -TokenOutputFilePath.'
         $Cmdlet.ThrowTerminatingError($record)
     }

@@ -14,6 +14,13 @@ function Get-AzsRegistration {
     New-AzsCustomerSubscription needs. Registrations can be piped to Get-AzsCustomerSubscription and
     New-AzsCustomerSubscription.
 
+    The registration resource does not carry the usage-reporting and marketplace-syndication flags: the
+    official spec's Registration has only cloudId, objectId and billingModel, so UsageReportingEnabled and
+    MarketplaceSyndicationEnabled are $null here unless the service happens to report them. They are set
+    in the registration token and applied by the stamp's activation: see them with
+    ConvertFrom-AzsRegistrationToken (the token file from Get-AzsRegistrationToken) or in the output of
+    Register-AzsEnvironment.
+
     .PARAMETER SubscriptionId
     The Azure subscription used to register the Azure Stack Hub. Defaults to the -Subscription given to
     Connect-AzsCspAccount.
@@ -54,8 +61,11 @@ function Get-AzsRegistration {
     AzsCsp.Registration: Name, Id, SubscriptionId, ResourceGroupName, Location, BillingModel, CloudId,
     ObjectId, UsageReportingEnabled and MarketplaceSyndicationEnabled ($null when the service does not
     report them: the registration resource of the public API has no such properties; the token has them,
-    see Register-AzsEnvironment), Tags, Properties. The table shows Name, BillingModel, CloudId and the
+    see ConvertFrom-AzsRegistrationToken), Tags, Properties. The table shows Name, BillingModel, CloudId and the
     two flags; Format-List shows every field.
+
+    .LINK
+    ConvertFrom-AzsRegistrationToken
 
     .LINK
     Get-AzsCustomerSubscription

@@ -124,7 +124,7 @@ function Get-AzsRegistrationToken {
         }
         $token = [string](@($run.Output) | Select-Object -Last 1)
         $token = $token.Trim()
-        if ($null -eq (ConvertFrom-AzsCspRegistrationToken -Token $token)) {
+        if ($null -eq (ConvertFrom-AzsCspRegistrationToken -Cmdlet $PSCmdlet -Token $token)) {
             $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.InvalidRegistrationToken' -Kind 'Service' -TargetObject $PrivilegedEndpoint `
                 -Category ([System.Management.Automation.ErrorCategory]::InvalidResult) `
                 -Message 'New-RegistrationToken returned something that is not a registration token.'

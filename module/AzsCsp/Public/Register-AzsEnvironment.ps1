@@ -20,8 +20,9 @@ function Register-AzsEnvironment {
     "registers your environment with Azure but does not enable syndication or usage reporting". Get the
     activation key next with Get-AzsActivationKey.
 
-    The token is decoded before anything is sent: a malformed token is an InvalidArgument error
-    (AzsCsp.InvalidRegistrationToken). When several Azure Stack Hubs use one subscription, give each a
+    The token is decoded (by the native core, as ConvertFrom-AzsRegistrationToken does) before anything
+    is sent: a malformed token is an InvalidArgument error (AzsCsp.InvalidRegistrationToken) naming the
+    problem. When several Azure Stack Hubs use one subscription, give each a
     unique -RegistrationName (one registration holds one cloud ID: AzsCsp.CloudIdUpdateNotAllowed).
 
     .PARAMETER RegistrationToken
@@ -73,9 +74,11 @@ function Register-AzsEnvironment {
     System.String, by property name: RegistrationToken, RegistrationName, ResourceGroupName, SubscriptionId.
 
     .OUTPUTS
-    AzsCsp.Registration, with a Steps property (AzsCsp.RegistrationStep objects: Name, Status, Detail).
-    UsageReportingEnabled and MarketplaceSyndicationEnabled come from the token (the registration
-    resource does not report them; Get-AzsRegistration shows them only when the service does).
+    AzsCsp.Registration, with a Steps property (AzsCsp.RegistrationStep objects: Name, Status, Detail)
+    and a Token property (AzsCsp.RegistrationToken, as ConvertFrom-AzsRegistrationToken returns it).
+    UsageReportingEnabled and MarketplaceSyndicationEnabled come from the token: the registration
+    resource does not carry the usage-reporting and syndication flags (its spec has only cloudId,
+    objectId and billingModel), so Get-AzsRegistration shows them only when the service does.
 
     .LINK
     Get-AzsActivationKey
@@ -85,6 +88,9 @@ function Register-AzsEnvironment {
 
     .LINK
     Get-AzsRegistrationToken
+
+    .LINK
+    ConvertFrom-AzsRegistrationToken
 
     .LINK
     https://learn.microsoft.com/azure-stack/operator/azure-stack-registration
@@ -127,7 +133,7 @@ function Register-AzsEnvironment {
         $sub = Resolve-AzsCspSubscriptionId -Cmdlet $PSCmdlet -Entry $entry -SubscriptionId $SubscriptionId
         if ([string]::IsNullOrWhiteSpace($ResourceGroupName)) { $ResourceGroupName = 'azurestack' }
         Test-AzsCspRegistrationAddress -Cmdlet $PSCmdlet -ResourceGroupName $ResourceGroupName -RegistrationName $RegistrationName
-        $token = Assert-AzsCspRegistrationToken -Cmdlet $PSCmdlet -Token $RegistrationToken
+        $token = Assert-AzsCspRegistrationToken -Cmdlet $PSCmdlet -Entry $entry -Token $RegistrationToken
 
         $id = Get-AzsCspRegistrationResourceId -SubscriptionId $sub -ResourceGroupName $ResourceGroupName -RegistrationName $RegistrationName
         $action = "Register the Azure Stack Hub with cloud ID {0} (billing model {1}) as '{2}'" -f $token.CloudId, $token.BillingModel, $RegistrationName
@@ -152,12 +158,13 @@ function Register-AzsEnvironment {
         foreach ($item in $result.Items) {
             $registration = ConvertTo-AzsCspRegistration -Data (Get-AzsCspMember $item 'registration') -ContextName $entry.Name
             if ($null -eq $registration) { continue }
-            # The registration resource does not report the token's flags: take them from the token.
-            $tokenInfo = Get-AzsCspMember $item 'token'
-            $usage = if ($tokenInfo) { Get-AzsCspMember $tokenInfo 'usageReportingEnabled' } else { $token.UsageReportingEnabled }
-            $marketplace = if ($tokenInfo) { Get-AzsCspMember $tokenInfo 'marketplaceSyndicationEnabled' } else { $token.MarketplaceSyndicationEnabled }
-            if ($null -eq $registration.UsageReportingEnabled -and $null -ne $usage) { $registration.UsageReportingEnabled = [bool]$usage }
-            if ($null -eq $registration.MarketplaceSyndicationEnabled -and $null -ne $marketplace) { $registration.MarketplaceSyndicationEnabled = [bool]$marketplace }
+            # The registration resource does not report the token's flags: take them from the token the
+            # shim decoded (registrations.register returns it next to the registration).
+            $tokenInfo = ConvertTo-AzsCspRegistrationTokenInfo -Data (Get-AzsCspMember $item 'token')
+            if ($null -eq $tokenInfo) { $tokenInfo = $token }
+            if ($null -eq $registration.UsageReportingEnabled -and $null -ne $tokenInfo.UsageReportingEnabled) { $registration.UsageReportingEnabled = [bool]$tokenInfo.UsageReportingEnabled }
+            if ($null -eq $registration.MarketplaceSyndicationEnabled -and $null -ne $tokenInfo.MarketplaceSyndicationEnabled) { $registration.MarketplaceSyndicationEnabled = [bool]$tokenInfo.MarketplaceSyndicationEnabled }
+            $registration | Add-Member -NotePropertyName Token -NotePropertyValue $tokenInfo -Force
             $steps = @(ConvertTo-AzsCspStepList -Steps @(Get-AzsCspMember $item 'steps'))
             $registration | Add-Member -NotePropertyName Steps -NotePropertyValue $steps -Force
             $registration

@@ -340,7 +340,7 @@ function Set-AzsRegistration {
             $pepRun = Invoke-AzsCspPrivilegedEndpointCommand -Pep $pep -Command 'New-RegistrationToken' -Parameters $tokenParameters
             if ($pepRun.Failed) { return @{ PepError = $pepRun.Message } }
             $newToken = [string](@($pepRun.Output) | Select-Object -Last 1)
-            $decoded = ConvertFrom-AzsCspRegistrationToken -Token $newToken
+            $decoded = ConvertFrom-AzsCspRegistrationToken -Cmdlet $cmdlet -Entry $entry -Token $newToken
             if ($null -eq $decoded) {
                 return @{ PepError = 'New-RegistrationToken returned something that is not a registration token.' }
             }

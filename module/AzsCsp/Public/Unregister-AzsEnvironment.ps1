@@ -124,7 +124,7 @@ function Unregister-AzsEnvironment {
         $target = @{ RegistrationSubscriptionId = $sub; ResourceGroupName = $ResourceGroupName; RegistrationName = $RegistrationName }
         switch ($PSCmdlet.ParameterSetName) {
             'ByToken' {
-                $token = Assert-AzsCspRegistrationToken -Cmdlet $PSCmdlet -Token $RegistrationToken
+                $token = Assert-AzsCspRegistrationToken -Cmdlet $PSCmdlet -Entry $entry -Token $RegistrationToken
                 $arguments.registrationToken = $RegistrationToken.Trim()
                 $target.CloudId = $token.CloudId
                 $what = "the registration with cloud ID {0} (from the token) in resource group '{1}'" -f $token.CloudId, $ResourceGroupName
