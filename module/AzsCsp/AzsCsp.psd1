@@ -30,6 +30,9 @@
         'Get-AzsRegistrationToken'
         'Set-AzsRegistration'
         'Remove-AzsRegistration'
+        'ConvertFrom-AzsRegistrationToken'
+        'New-AzsActivationResource'
+        'Remove-AzsActivationResource'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
@@ -38,7 +41,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('AzureStack', 'AzureStackHub', 'CSP', 'CloudSolutionProvider', 'Billing', 'Registration', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Sign-in with client secret, certificate (PEM, PFX, Windows certificate store), device code, refresh token, user name and password (-AutomationCredential), access token and AZURE_* variables; AD FS stamps; stored custom environments (Add/Get/Remove-AzsCspEnvironment); opt-in persistent token cache. Registrations, CSP customer subscription mapping (single and bulk) with pre-flight checks (Test-AzsCspRegistration) and -CustomerDomain; registration lifecycle: Register-/Unregister-AzsEnvironment, Get-AzsActivationKey, and on the privileged endpoint Get-AzsRegistrationToken, resumable Set-AzsRegistration, Remove-AzsRegistration.'
+            ReleaseNotes = 'Sign-in with client secret, certificate (PEM, PFX, Windows certificate store), device code, refresh token, user name and password (-AutomationCredential), access token and AZURE_* variables; AD FS stamps; stored custom environments (Add/Get/Remove-AzsCspEnvironment); opt-in persistent token cache. Registrations, CSP customer subscription mapping (single and bulk) with pre-flight checks (Test-AzsCspRegistration) and -CustomerDomain; registration lifecycle: Register-/Unregister-AzsEnvironment, Get-AzsActivationKey, and on the privileged endpoint Get-AzsRegistrationToken, resumable Set-AzsRegistration, Remove-AzsRegistration. Disconnected registration: ConvertFrom-AzsRegistrationToken (what a token says, including the usage-reporting and syndication flags the registration resource does not carry; decoded locally), New-AzsActivationResource and Remove-AzsActivationResource (privileged endpoint only, no Azure call).'
         }
     }
 }
