@@ -17,7 +17,8 @@ BeforeAll {
         'Add-AzsCspEnvironment', 'Get-AzsCspEnvironment', 'Remove-AzsCspEnvironment', 'Get-AzsRegistration',
         'New-AzsCustomerSubscription', 'Get-AzsCustomerSubscription', 'Remove-AzsCustomerSubscription',
         'Test-AzsCspRegistration', 'Register-AzsEnvironment', 'Unregister-AzsEnvironment', 'Get-AzsActivationKey',
-        'Get-AzsRegistrationToken', 'Set-AzsRegistration', 'Remove-AzsRegistration')
+        'Get-AzsRegistrationToken', 'Set-AzsRegistration', 'Remove-AzsRegistration',
+        'ConvertFrom-AzsRegistrationToken', 'New-AzsActivationResource', 'Remove-AzsActivationResource')
 
     function Invoke-ChildPwsh {
         # Runs a script in a new pwsh process (the native library is loaded once per process).
@@ -76,7 +77,8 @@ Describe 'AzsCsp manifest' {
     It 'loads the format views for every output type' {
         foreach ($type in 'AzsCsp.CustomerSubscription', 'AzsCsp.Registration', 'AzsCsp.Context', 'AzsCsp.RemovedCustomerSubscription', 'AzsCsp.Environment',
             'AzsCsp.RegistrationStep', 'AzsCsp.RegistrationCheck', 'AzsCsp.RegistrationCheckResult', 'AzsCsp.UnregisteredRegistration',
-            'AzsCsp.RemovedRegistration', 'AzsCsp.RegistrationOperation') {
+            'AzsCsp.RemovedRegistration', 'AzsCsp.RegistrationOperation', 'AzsCsp.RegistrationToken', 'AzsCsp.ActivationResource',
+            'AzsCsp.RemovedActivationResource') {
             $view = Get-FormatData -TypeName $type
             $view | Should -Not -BeNullOrEmpty -Because "$type needs a table view"
         }
@@ -162,6 +164,8 @@ Describe 'Command metadata' {
         @{ Name = 'Remove-AzsRegistration'; Impact = 'High' }
         @{ Name = 'Get-AzsActivationKey'; Impact = 'Low' }
         @{ Name = 'Get-AzsRegistrationToken'; Impact = 'Low' }
+        @{ Name = 'New-AzsActivationResource'; Impact = 'Medium' }
+        @{ Name = 'Remove-AzsActivationResource'; Impact = 'High' }
     ) {
         $binding = (Get-Command $Name).ScriptBlock.Attributes | Where-Object { $_ -is [System.Management.Automation.CmdletBindingAttribute] }
         $binding.SupportsShouldProcess | Should -BeTrue
@@ -169,7 +173,7 @@ Describe 'Command metadata' {
     }
 
     It 'has -Force on the removals' {
-        foreach ($name in 'Unregister-AzsEnvironment', 'Remove-AzsRegistration') {
+        foreach ($name in 'Unregister-AzsEnvironment', 'Remove-AzsRegistration', 'Remove-AzsActivationResource') {
             (Get-Command $name).Parameters.Keys | Should -Contain 'Force'
         }
     }
@@ -188,6 +192,9 @@ Describe 'Command metadata' {
         @{ Name = 'Set-AzsRegistration'; Set = 'Register'; Positions = [ordered]@{ PrivilegedEndpointCredential = 0; PrivilegedEndpoint = 1; RegistrationName = 2; AzureContext = 3; ResourceGroupName = 4; ResourceGroupLocation = 5; BillingModel = 6; AgreementNumber = 7; MsAssetTag = 8 } }
         @{ Name = 'Remove-AzsRegistration'; Set = 'PrivilegedEndpoint'; Positions = [ordered]@{ PrivilegedEndpointCredential = 0; PrivilegedEndpoint = 1; RegistrationName = 2; ResourceGroupName = 3; AzureContext = 4 } }
         @{ Name = 'Get-AzsRegistrationToken'; Set = 'PrivilegedEndpoint'; Positions = [ordered]@{ PrivilegedEndpointCredential = 0; PrivilegedEndpoint = 1; BillingModel = 2; TokenOutputFilePath = 3; AgreementNumber = 4; MsAssetTag = 5 } }
+        @{ Name = 'New-AzsActivationResource'; Set = 'PrivilegedEndpoint'; Positions = [ordered]@{ PrivilegedEndpointCredential = 0; PrivilegedEndpoint = 1; ActivationKey = 2 } }
+        @{ Name = 'Remove-AzsActivationResource'; Set = 'PrivilegedEndpoint'; Positions = [ordered]@{ PrivilegedEndpointCredential = 0; PrivilegedEndpoint = 1 } }
+        @{ Name = 'ConvertFrom-AzsRegistrationToken'; Set = 'Token'; Positions = [ordered]@{ RegistrationToken = 0 } }
     ) {
         $command = Get-Command $Name
         foreach ($parameter in $Positions.Keys) {
@@ -214,6 +221,41 @@ Describe 'Command metadata' {
             $parameter = (Get-Command $pair[0]).Parameters[$pair[1]]
             $parameter.Aliases | Should -Contain 'ContextName'
             $parameter.ParameterSets.Values.ValueFromPipelineByPropertyName | Should -Contain $true -Because "$($pair[0]) -$($pair[1]) binds ContextName"
+        }
+    }
+
+    It 'has the mandatory parameters and pipeline binding of the activation and token commands' {
+        $new = Get-Command New-AzsActivationResource
+        $new.ParameterSets.Name | Sort-Object | Should -Be @('PrivilegedEndpoint', 'Session')
+        foreach ($name in 'PrivilegedEndpointCredential', 'PrivilegedEndpoint', 'ActivationKey') {
+            $new.Parameters[$name].ParameterSets['PrivilegedEndpoint'].IsMandatory | Should -BeTrue -Because "-$name is mandatory"
+        }
+        $new.Parameters['PrivilegedEndpointSession'].ParameterSets['Session'].IsMandatory | Should -BeTrue
+        $new.Parameters['ActivationKey'].ParameterSets.Values.ValueFromPipeline | Should -Not -Contain $false
+        $new.Parameters['ActivationKey'].ParameterSets.Values.ValueFromPipelineByPropertyName | Should -Not -Contain $false
+        $remove = Get-Command Remove-AzsActivationResource
+        $remove.Parameters['PrivilegedEndpointCredential'].ParameterSets['PrivilegedEndpoint'].IsMandatory | Should -BeTrue
+        $remove.Parameters['PrivilegedEndpoint'].ParameterSets['PrivilegedEndpoint'].IsMandatory | Should -BeTrue
+        $remove.Parameters.Keys | Should -Contain 'PrivilegedEndpointSession'
+        $convert = Get-Command ConvertFrom-AzsRegistrationToken
+        $convert.Parameters['RegistrationToken'].ParameterSets['Token'].ValueFromPipeline | Should -BeTrue
+        $convert.Parameters['RegistrationToken'].ParameterSets['Token'].ValueFromPipelineByPropertyName | Should -BeTrue
+        $convert.Parameters['Path'].ParameterSets['Path'].IsMandatory | Should -BeTrue
+    }
+
+    It 'says in the help of the privileged endpoint activation commands that they need remoting to the ERCS VM and make no Azure call' {
+        foreach ($name in 'New-AzsActivationResource', 'Remove-AzsActivationResource') {
+            $text = (Get-Help $name -Full | Out-String) -replace '\s+', ' '
+            $text | Should -Match 'PowerShell remoting \(WinRM\) to the ERCS VM' -Because $name
+            $text | Should -Match 'no call to Azure' -Because $name
+        }
+    }
+
+    It 'says in the help of Get-AzsRegistration and ConvertFrom-AzsRegistrationToken where the usage-reporting and syndication flags are seen' {
+        foreach ($name in 'Get-AzsRegistration', 'ConvertFrom-AzsRegistrationToken') {
+            $text = (Get-Help $name -Full | Out-String) -replace '\s+', ' '
+            $text | Should -Match 'does not carry the usage-reporting' -Because $name
+            $text | Should -Match 'token' -Because $name
         }
     }
 

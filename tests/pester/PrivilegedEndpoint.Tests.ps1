@@ -330,3 +330,258 @@ Describe 'Remove-AzsRegistration' {
         Get-AzsRegistration -SubscriptionId $sub -Name 'remove-stamp' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
+
+Describe 'ConvertFrom-AzsRegistrationToken' {
+    BeforeAll {
+        function Get-AzureRequest {
+            # Every request the module sent to the emulator (ARM and sign-in), not the test's own control calls.
+            @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.path -notlike '/_emulator/*' })
+        }
+    }
+
+    It 'decodes a token from Get-AzsRegistrationToken (pipeline) into an AzsCsp.RegistrationToken, sending nothing' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $token = Get-AzsRegistrationToken -PrivilegedEndpointSession $pep -BillingModel Development -MarketplaceSyndicationEnabled -UsageReportingEnabled
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $info = $token | ConvertFrom-AzsRegistrationToken
+        $info.PSObject.TypeNames | Should -Contain 'AzsCsp.RegistrationToken'
+        $info.CloudId | Should -Be $cloud
+        $info.BillingModel | Should -Be 'Development'
+        $info.UsageReportingEnabled | Should -BeTrue
+        $info.MarketplaceSyndicationEnabled | Should -BeTrue
+        $info.StampVersion | Should -Be '1.2311.0.25'
+        $info.TokenVersion | Should -Not -BeNullOrEmpty
+        $info.IssueDate | Should -BeOfType ([datetime])
+        ([datetime]::UtcNow - $info.IssueDate).TotalMinutes | Should -BeLessThan 10
+        @(Get-AzureRequest).Count | Should -Be 0
+        ($info | Format-Table | Out-String) | Should -Match $cloud
+        ($info | Format-List | Out-String) | Should -Match 'MarketplaceSyndicationEnabled\s*:\s*True'
+    }
+
+    It 'reads the file written by Get-AzsRegistrationToken -TokenOutputFilePath (-Path, and Get-Item through the pipeline)' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $path = Join-Path $TestDrive 'convert/registrationtoken.txt'
+        $null = Get-AzsRegistrationToken -PrivilegedEndpointSession $pep -BillingModel Capacity -AgreementNumber '7654321' -TokenOutputFilePath $path
+        $info = ConvertFrom-AzsRegistrationToken -Path $path
+        $info.CloudId | Should -Be $cloud
+        $info.BillingModel | Should -Be 'Capacity'
+        $info.AgreementNumber | Should -Be '7654321'
+        $info.UsageReportingEnabled | Should -BeFalse
+        (Get-Item -LiteralPath $path | ConvertFrom-AzsRegistrationToken).CloudId | Should -Be $cloud
+    }
+
+    It 'binds RegistrationToken by property name' {
+        $cloud = [guid]::NewGuid().ToString()
+        ([pscustomobject]@{ RegistrationToken = (New-AzsCspTestRegistrationToken -CloudId $cloud) } | ConvertFrom-AzsRegistrationToken).CloudId | Should -Be $cloud
+    }
+
+    It 'reports a bad token as InvalidArgument naming the problem, and goes on with the next token' -ForEach @(
+        @{ Bad = 'not-a-token!'; Problem = 'base64' }
+        @{ Bad = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('{"BillingModel":"Capacity"}')); Problem = 'CloudId' }
+    ) {
+        $good = New-AzsCspTestRegistrationToken -CloudId $fixture.RegistrationCloudId
+        $results = @($Bad, $good | ConvertFrom-AzsRegistrationToken -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 1
+        $results[0].CloudId | Should -Be $fixture.RegistrationCloudId
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.InvalidRegistrationToken,ConvertFrom-AzsRegistrationToken'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].Exception.Message | Should -Match $Problem
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'Get-AzsRegistrationToken'
+    }
+
+    It 'reports a missing token file as ObjectNotFound' {
+        $missing = Join-Path $TestDrive 'no/such/token.txt'
+        $null = ConvertFrom-AzsRegistrationToken -Path $missing -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.RegistrationTokenFileNotFound,ConvertFrom-AzsRegistrationToken'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'reports an empty token file as a bad token' {
+        $empty = Join-Path $TestDrive 'empty-token.txt'
+        Set-Content -LiteralPath $empty -Value '' -NoNewline
+        $null = ConvertFrom-AzsRegistrationToken -Path $empty -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.InvalidRegistrationToken,ConvertFrom-AzsRegistrationToken'
+        $failures[0].Exception.Message | Should -Match 'empty'
+    }
+
+    It 'works in a new session without any sign-in' {
+        $token = New-AzsCspTestRegistrationToken -CloudId $fixture.RegistrationCloudId
+        $script = "`$env:AZSCSP_NATIVE_LIBRARY = '$env:AZSCSP_NATIVE_LIBRARY'; Import-Module '$(Get-AzsCspTestModulePath)'; (ConvertFrom-AzsRegistrationToken '$token').CloudId"
+        $pwsh = [Environment]::ProcessPath
+        $prefix = @()
+        if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $prefix = @([Environment]::GetCommandLineArgs()[0]) }
+        $output = & $pwsh @prefix -NoProfile -NonInteractive -Command $script 2>&1 | Out-String
+        $output.Trim() | Should -Be $fixture.RegistrationCloudId
+    }
+}
+
+Describe 'Register-AzsEnvironment shows the token''s flags' {
+    It 'takes UsageReportingEnabled and MarketplaceSyndicationEnabled from the token the native core decoded' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $token = Get-AzsRegistrationToken -PrivilegedEndpointSession $pep -BillingModel Development -UsageReportingEnabled -MarketplaceSyndicationEnabled
+        $registration = Register-AzsEnvironment -RegistrationToken $token -RegistrationName 'flags-stamp' -SubscriptionId $sub
+        $registration.UsageReportingEnabled | Should -BeTrue
+        $registration.MarketplaceSyndicationEnabled | Should -BeTrue
+        $registration.Token.PSObject.TypeNames | Should -Contain 'AzsCsp.RegistrationToken'
+        $registration.Token.CloudId | Should -Be $cloud
+        $null = Unregister-AzsEnvironment -RegistrationName 'flags-stamp' -SubscriptionId $sub -Force
+    }
+}
+
+Describe 'New-AzsActivationResource and Remove-AzsActivationResource' {
+    BeforeAll {
+        function Get-AzureRequest {
+            @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.path -notlike '/_emulator/*' })
+        }
+        function New-TestActivationKey { 'eyJhbGciOiJub25lIn0.{0}.c2ln' -f [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes([guid]::NewGuid().ToString())).TrimEnd('=') }
+    }
+
+    It 'runs New-AzureStackActivation -ActivationKey -TimeoutInSeconds 1800 on the privileged endpoint only (no Azure call)' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $key = New-TestActivationKey
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $result = New-AzsActivationResource -PrivilegedEndpointSession $pep -ActivationKey $key
+        $result.PSObject.TypeNames | Should -Contain 'AzsCsp.ActivationResource'
+        $result.Status | Should -Be 'Activated'
+        $result.CloudId | Should -Be $cloud
+        $result.StampVersion | Should -Be '1.2311.0.25'
+        $result.ActivatedOn | Should -BeOfType ([datetime])
+        $calls = @(Get-StandInCall $pep 'New-AzureStackActivation')
+        $calls.Count | Should -Be 1
+        $calls[0].Parameters | Sort-Object | Should -Be @('ActivationKey', 'TimeoutInSeconds')
+        (Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Get-PepStandInActivation').ActivationKey | Should -Be $key
+        @(Get-AzureRequest).Count | Should -Be 0
+        ($result | Format-Table | Out-String) | Should -Match 'Activated'
+    }
+
+    It 'takes the key from the pipeline, by value (Get-AzsActivationKey writes a string) and by property name, trimmed' {
+        $pep = New-StandIn
+        $key = New-TestActivationKey
+        ("$key`n" | New-AzsActivationResource -PrivilegedEndpointSession $pep).Status | Should -Be 'Activated'
+        (Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Get-PepStandInActivation').ActivationKey | Should -Be $key
+        $other = New-TestActivationKey
+        ([pscustomobject]@{ ActivationKey = $other } | New-AzsActivationResource -PrivilegedEndpointSession $pep).Status | Should -Be 'Activated'
+        (Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Get-PepStandInActivation').ActivationKey | Should -Be $other
+    }
+
+    It 'sends nothing to the privileged endpoint with -WhatIf' {
+        $pep = New-StandIn
+        New-AzsActivationResource -PrivilegedEndpointSession $pep -ActivationKey (New-TestActivationKey) -WhatIf | Should -BeNullOrEmpty
+        Remove-AzsActivationResource -PrivilegedEndpointSession $pep -WhatIf | Should -BeNullOrEmpty
+        Remove-AzsActivationResource -PrivilegedEndpointSession $pep -Force -WhatIf | Should -BeNullOrEmpty
+        @(Get-StandInCall $pep).Count | Should -Be 0
+    }
+
+    It 'does not open a remoting session with -WhatIf' {
+        Mock -ModuleName AzsCsp New-PSSession { throw 'must not connect' }
+        $cred = [pscredential]::new('AzureStack\CloudAdmin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force))
+        New-AzsActivationResource $cred 'azs-ercs01' (New-TestActivationKey) -WhatIf | Should -BeNullOrEmpty
+        Remove-AzsActivationResource $cred 'azs-ercs01' -WhatIf | Should -BeNullOrEmpty
+        Should -Invoke -ModuleName AzsCsp New-PSSession -Times 0 -Exactly
+    }
+
+    It 'surfaces a failed activation on the stamp as AzsCsp.PrivilegedEndpointCommandFailed' {
+        $pep = New-StandIn
+        Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Set-PepStandInFault' -Parameters @{ Command = 'New-AzureStackActivation' }
+        $result = New-AzsActivationResource -PrivilegedEndpointSession $pep -ActivationKey (New-TestActivationKey) -ErrorVariable failures -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.PrivilegedEndpointCommandFailed,New-AzsActivationResource'
+        $failures[0].Exception.Message | Should -Match 'Step Activation failed on the privileged endpoint: New-AzureStackActivation failed: Action plan execution failed'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'Get-AzsActivationKey'
+        Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Get-PepStandInActivation' | Should -BeNullOrEmpty
+    }
+
+    It 'surfaces a key the stamp rejects as an error, not as output' {
+        $pep = New-StandIn
+        $null = New-AzsActivationResource -PrivilegedEndpointSession $pep -ActivationKey 'not-a-key' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.PrivilegedEndpointCommandFailed,New-AzsActivationResource'
+        $failures[0].Exception.Message | Should -Match 'activation key is malformed'
+    }
+
+    It 'rejects an empty key before contacting the privileged endpoint' {
+        $pep = New-StandIn
+        { New-AzsActivationResource -PrivilegedEndpointSession $pep -ActivationKey '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        $null = New-AzsActivationResource -PrivilegedEndpointSession $pep -ActivationKey '   ' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.ActivationKeyRequired,New-AzsActivationResource'
+        @(Get-StandInCall $pep).Count | Should -Be 0
+    }
+
+    It 'removes the activation with -Force (Remove-AzureStackActivation, no Azure call)' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $null = New-AzsActivationResource -PrivilegedEndpointSession $pep -ActivationKey (New-TestActivationKey)
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $result = Remove-AzsActivationResource -PrivilegedEndpointSession $pep -Force
+        $result.PSObject.TypeNames | Should -Contain 'AzsCsp.RemovedActivationResource'
+        $result.Status | Should -Be 'Removed'
+        $result.CloudId | Should -Be $cloud
+        @(Get-StandInCall $pep 'Remove-AzureStackActivation').Count | Should -Be 1
+        Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Get-PepStandInActivation' | Should -BeNullOrEmpty
+        @(Get-AzureRequest).Count | Should -Be 0
+    }
+
+    It 'surfaces a failed deactivation as AzsCsp.PrivilegedEndpointCommandFailed' {
+        $pep = New-StandIn
+        Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Set-PepStandInFault' -Parameters @{ Command = 'Remove-AzureStackActivation' }
+        $result = Remove-AzsActivationResource -PrivilegedEndpointSession $pep -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -Be 'AzsCsp.PrivilegedEndpointCommandFailed,Remove-AzsActivationResource'
+        $failures[0].Exception.Message | Should -Match 'Step Deactivation failed on the privileged endpoint: Remove-AzureStackActivation failed'
+    }
+
+    It 'reports an unreachable privileged endpoint as AzsCsp.PrivilegedEndpointUnreachable' {
+        Mock -ModuleName AzsCsp New-PSSession { throw 'WinRM cannot complete the operation.' }
+        Mock -ModuleName AzsCsp Start-Sleep { }
+        $cred = [pscredential]::new('AzureStack\CloudAdmin', (ConvertTo-SecureString -String 'x' -AsPlainText -Force))
+        { New-AzsActivationResource $cred 'azs-ercs01' (New-TestActivationKey) -Confirm:$false } | Should -Throw -ErrorId 'AzsCsp.PrivilegedEndpointUnreachable,*'
+        { Remove-AzsActivationResource $cred 'azs-ercs01' -Force } | Should -Throw -ErrorId 'AzsCsp.PrivilegedEndpointUnreachable,*'
+    }
+}
+
+Describe 'Disconnected registration end to end' {
+    It 'Get-AzsRegistrationToken -> Register-AzsEnvironment -> Get-AzsActivationKey -> New-AzsActivationResource, then Remove-AzsActivationResource and Unregister-AzsEnvironment' {
+        $cloud = [guid]::NewGuid().ToString()
+        $pep = New-StandIn -CloudId $cloud
+        $name = 'azurestack-' + $cloud
+        $tokenPath = Join-Path $TestDrive 'disconnected/registrationtoken.txt'
+        $keyPath = Join-Path $TestDrive 'disconnected/activationkey.txt'
+
+        # 1. On the stamp (privileged endpoint only).
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $null = Get-AzsRegistrationToken -PrivilegedEndpointSession $pep -BillingModel Capacity -AgreementNumber '1234567' -TokenOutputFilePath $tokenPath
+        @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.path -notlike '/_emulator/*' }).Count | Should -Be 0
+        (ConvertFrom-AzsRegistrationToken -Path $tokenPath).CloudId | Should -Be $cloud
+
+        # 2. and 3. On the connected machine (Azure only).
+        $token = Get-Content -LiteralPath $tokenPath -Raw
+        $registration = Register-AzsEnvironment -RegistrationToken $token -RegistrationName $name -SubscriptionId $sub
+        $registration.CloudId | Should -Be $cloud
+        $registration.BillingModel | Should -Be 'Capacity'
+        $registration.UsageReportingEnabled | Should -BeFalse
+        $key = Get-AzsActivationKey -RegistrationName $name -SubscriptionId $sub -KeyOutputFilePath $keyPath
+        $key | Should -BeOfType ([string])
+        @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.path -like '*/registrations/*' }).Count | Should -BeGreaterThan 0 -Because 'the request log sees the connected steps'
+
+        # 4. On the stamp again (privileged endpoint only).
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $activation = New-AzsActivationResource -PrivilegedEndpointSession $pep -ActivationKey (Get-Content -LiteralPath $keyPath -Raw)
+        $activation.Status | Should -Be 'Activated'
+        $activation.CloudId | Should -Be $cloud
+        (Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Get-PepStandInActivation').ActivationKey | Should -Be $key
+        @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.path -notlike '/_emulator/*' }).Count | Should -Be 0
+
+        # Undo: deactivate on the stamp, then remove the registration from Azure (found by the token's cloud ID).
+        (Remove-AzsActivationResource -PrivilegedEndpointSession $pep -Force).Status | Should -Be 'Removed'
+        Invoke-AzsCspTestPepStandIn -StandIn $pep -Command 'Get-PepStandInActivation' | Should -BeNullOrEmpty
+        $removed = Unregister-AzsEnvironment -RegistrationToken $token -SubscriptionId $sub -Force
+        $removed.RegistrationName | Should -Be $name
+        Get-AzsRegistration -SubscriptionId $sub -Name $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        @(Get-StandInCall $pep).Command | Should -Be @('New-RegistrationToken', 'New-AzureStackActivation', 'Get-AzureStackStampInformation', 'Get-AzureStackStampInformation', 'Remove-AzureStackActivation')
+    }
+}
