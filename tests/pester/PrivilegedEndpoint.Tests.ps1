@@ -392,6 +392,13 @@ Describe 'ConvertFrom-AzsRegistrationToken' {
         $failures[0].ErrorDetails.RecommendedAction | Should -Match 'Get-AzsRegistrationToken'
     }
 
+    It 'does not write the token to the debug stream' {
+        $token = New-AzsCspTestRegistrationToken -CloudId $fixture.RegistrationCloudId
+        $streams = ConvertFrom-AzsRegistrationToken -RegistrationToken $token -Debug -Verbose 5>&1 4>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -or $_ -is [System.Management.Automation.VerboseRecord] } | Out-String
+        $streams | Should -Match 'registrationToken.decode'
+        $streams | Should -Not -Match ([regex]::Escape($token))
+    }
+
     It 'reports a missing token file as ObjectNotFound' {
         $missing = Join-Path $TestDrive 'no/such/token.txt'
         $null = ConvertFrom-AzsRegistrationToken -Path $missing -ErrorVariable failures -ErrorAction SilentlyContinue

@@ -99,7 +99,8 @@ function Invoke-AzsCspOperation {
     )
 
     $json = ConvertTo-AzsCspArgumentJson -Arguments $Arguments
-    Write-Debug ("AzsCsp: starting {0} {1}" -f $Operation, $json)
+    # Tokens, keys and secrets in the arguments are not shown (as the core's own log lines hide them).
+    Write-Debug ("AzsCsp: starting {0} {1}" -f $Operation, ($json -replace '"(registrationToken|activationKey|refreshToken|accessToken|clientSecret|password|secret)"\s*:\s*"[^"]*"', '"$1":"<redacted>"'))
     $op = $null
     $progressShown = $false
     try {
