@@ -49,7 +49,7 @@ struct CoreStack {
     };
     plain = std::make_shared<http::Pipeline>(base(), transport);
     environment = cloud::CompleteCustomEnvironment(
-        {"Emulator", emulator.BaseUrl() + "/", "", "", ""}, *plain, {});
+        {"Emulator", emulator.BaseUrl() + "/", "", "", "", ""}, *plain, {});
     auto inner = std::make_shared<auth::ClientSecretCredential>(
         auth::Authority(environment.authority_host, Fixtures::kHomeTenant), app_id, secret, version,
         plain, util::SystemClock::Instance());

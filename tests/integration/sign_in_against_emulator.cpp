@@ -73,7 +73,7 @@ struct Stack {
     plain =
         std::make_shared<http::Pipeline>(std::vector<std::shared_ptr<http::Policy>>{}, transport);
     environment = cloud::CompleteCustomEnvironment(
-        {"Emulator", emulator.BaseUrl() + "/", "", "", ""}, *plain, {});
+        {"Emulator", emulator.BaseUrl() + "/", "", "", "", ""}, *plain, {});
   }
 
   auth::Authority Authority() const {

@@ -37,17 +37,56 @@ std::optional<Environment> Environment::BuiltIn(const std::string& name) {
   if (util::EqualsIgnoreCase(name, "AzureCloud"))
     return Environment{"AzureCloud", "https://management.azure.com/",
                        "https://login.microsoftonline.com/", "https://management.core.windows.net/",
-                       "https://graph.microsoft.com/"};
+                       "https://graph.microsoft.com/", ""};
   if (util::EqualsIgnoreCase(name, "AzureChinaCloud"))
     return Environment{"AzureChinaCloud", "https://management.chinacloudapi.cn/",
                        "https://login.chinacloudapi.cn/",
                        "https://management.core.chinacloudapi.cn/",
-                       "https://microsoftgraph.chinacloudapi.cn/"};
+                       "https://microsoftgraph.chinacloudapi.cn/", ""};
   if (util::EqualsIgnoreCase(name, "AzureUSGovernment"))
     return Environment{"AzureUSGovernment", "https://management.usgovcloudapi.net/",
                        "https://login.microsoftonline.us/",
-                       "https://management.core.usgovcloudapi.net/", "https://graph.microsoft.us/"};
+                       "https://management.core.usgovcloudapi.net/", "https://graph.microsoft.us/", ""};
   return std::nullopt;
+}
+
+std::string MicrosoftGraphUrl(const Environment& environment) {
+  // Microsoft Graph of the public clouds, by the host of their login endpoints.
+  static const std::pair<const char*, const char*> kByLoginHost[] = {
+      {"login.microsoftonline.com", "https://graph.microsoft.com/"},
+      {"login.windows.net", "https://graph.microsoft.com/"},
+      {"login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn/"},
+      {"login.partner.microsoftonline.cn", "https://microsoftgraph.chinacloudapi.cn/"},
+      {"login.microsoftonline.us", "https://graph.microsoft.us/"},
+      {"login.usgovcloudapi.net", "https://graph.microsoft.us/"},
+  };
+  std::string login_host;
+  try {
+    login_host = http::Url::Parse(environment.authority_host).host;
+  } catch (const InvalidArgumentError&) {
+  }
+  auto by_login_host = [&]() -> std::string {
+    for (const auto& [host, graph] : kByLoginHost)
+      if (util::EqualsIgnoreCase(login_host, host)) return graph;
+    return {};
+  };
+  std::string host;
+  try {
+    if (!environment.graph_url.empty()) host = http::Url::Parse(environment.graph_url).host;
+  } catch (const InvalidArgumentError&) {
+  }
+  // Built-in clouds carry their Microsoft Graph already. Azure AD Graph is retired: the
+  // directories of stamps that still name it are served by Microsoft Graph.
+  if (!host.empty() && !util::EqualsIgnoreCase(host, "graph.windows.net"))
+    return WithTrailingSlash(environment.graph_url);
+  if (std::string graph = by_login_host(); !graph.empty()) return graph;
+  throw ServiceError(ErrorKind::InvalidArgument,
+                     {0, "MicrosoftGraphUnknown",
+                      "The Microsoft Graph endpoint of the environment '" + environment.name +
+                          "' is unknown (login endpoint '" + environment.authority_host +
+                          "', graph endpoint '" + environment.graph_url +
+                          "'); set the environment option graphUrl (for example "
+                          "https://graph.microsoft.com/)."});
 }
 
 Environment CompleteCustomEnvironment(Environment environment, const http::Pipeline& pipeline,
@@ -98,6 +137,8 @@ Environment CompleteCustomEnvironment(Environment environment, const http::Pipel
   }
   if (environment.graph_url.empty())
     environment.graph_url = WithTrailingSlash(util::GetString(metadata, "graphEndpoint"));
+  if (environment.portal_url.empty())
+    environment.portal_url = WithTrailingSlash(util::GetString(metadata, "portalEndpoint"));
   if (environment.authority_host.empty() || environment.arm_resource.empty()) {
     throw ServiceError(ErrorKind::Service,
                        {response.status, "EndpointDiscoveryFailed",

@@ -14,12 +14,19 @@ struct Environment {
   std::string resource_manager_url;  // "https://management.azure.com/" (always ends in '/')
   std::string authority_host;        // "https://login.microsoftonline.com/" (ends in '/')
   std::string arm_resource;          // v1 resource / audience for ARM tokens
-  std::string graph_url;             // Microsoft Graph, when known
+  std::string graph_url;   // Graph endpoint as configured or discovered (may be AAD Graph)
+  std::string portal_url;  // stamp portal (metadata portalEndpoint), when known
 
   // AzureCloud, AzureChinaCloud or AzureUSGovernment (any case); nullopt for other names.
   static std::optional<Environment> BuiltIn(const std::string& name);
   static const char* BuiltInNames();  // "AzureCloud, AzureChinaCloud, AzureUSGovernment"
 };
+
+// The Microsoft Graph base URL (ends in '/'): the built-in clouds' by login host
+// (login.microsoftonline.com -> graph.microsoft.com, .cn, .us); otherwise graph_url unless it is
+// the retired Azure AD Graph (graph.windows.net), which is mapped by login host too. Throws
+// ServiceError code "MicrosoftGraphUnknown" naming the option to set when neither works.
+std::string MicrosoftGraphUrl(const Environment& environment);
 
 // Fills authority_host and arm_resource of a custom environment that lacks them from
 // GET {resource_manager_url}metadata/endpoints?api-version=2015-01-01 (no authentication).
