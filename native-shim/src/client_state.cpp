@@ -73,11 +73,16 @@ ClientOptions ClientOptions::FromJson(const std::string& options_json) {
         StringAt(environment, "activeDirectoryAuthority", "environment");
     result.environment.arm_resource =
         StringAt(environment, "activeDirectoryResourceId", "environment");
+    result.environment.portal_url = StringAt(environment, "portalUrl", "environment");
     if (result.environment.resource_manager_url.empty())
       throw InvalidArgumentError("The environment '" + name + "' is not one of " +
                                  cloud::Environment::BuiltInNames() +
                                  "; a custom environment needs its resource manager endpoint.");
   }
+
+  // Microsoft Graph, for clouds where it cannot be derived (cloud::MicrosoftGraphUrl).
+  if (std::string graph = StringAt(environment, "graphUrl", "environment"); !graph.empty())
+    result.environment.graph_url = graph;
 
   const json::object& credential = ObjectAt(options, "credential");
   CredentialOptions& c = result.credential;
@@ -205,6 +210,22 @@ std::shared_ptr<const arm::ArmClient> ClientState::Arm(const util::Context& cont
   std::lock_guard<std::mutex> lock(ready_mutex_);
   EnsureReady(context);
   return arm_;
+}
+
+std::shared_ptr<const graph::GraphClient> ClientState::Graph(const util::Context& context) {
+  std::lock_guard<std::mutex> lock(ready_mutex_);
+  EnsureReady(context);
+  if (!graph_) {
+    std::string graph_url = cloud::MicrosoftGraphUrl(environment_);
+    std::string resource = graph_url;
+    while (!resource.empty() && resource.back() == '/') resource.pop_back();
+    auto policies = BasePolicies(options_);
+    policies.push_back(std::make_shared<http::BearerTokenPolicy>(credential_, resource));
+    policies.push_back(std::make_shared<http::LoggingPolicy>());
+    graph_ = std::make_shared<graph::GraphClient>(
+        std::make_shared<http::Pipeline>(std::move(policies), transport_), std::move(graph_url));
+  }
+  return graph_;
 }
 
 void ClientState::Track(const std::shared_ptr<Operation>& operation) {

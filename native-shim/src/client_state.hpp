@@ -13,6 +13,7 @@
 #include "azscsp/arm/arm_client.hpp"
 #include "azscsp/auth/token_credential.hpp"
 #include "azscsp/cloud/environment.hpp"
+#include "azscsp/graph/graph_client.hpp"
 #include "azscsp/http/pipeline.hpp"
 #include "azscsp/http/policies.hpp"
 #include "azscsp/http/transport.hpp"
@@ -51,6 +52,9 @@ class ClientState {
   cloud::Environment Environment(const util::Context& context);
   std::shared_ptr<auth::TokenCredential> Credential(const util::Context& context);
   std::shared_ptr<const arm::ArmClient> Arm(const util::Context& context);
+  // Microsoft Graph in the signed-in directory (cloud::MicrosoftGraphUrl; token resource is the
+  // Graph URL without its trailing '/').
+  std::shared_ptr<const graph::GraphClient> Graph(const util::Context& context);
   // The credential as built, without the access token cache (the user sign-ins keep their
   // refresh token there).
   std::shared_ptr<auth::TokenCredential> InnerCredential(const util::Context& context);
@@ -79,6 +83,7 @@ class ClientState {
   BuiltCredential built_;  // its credential is wrapped by credential_
   std::shared_ptr<auth::PersistentTokenStore> token_store_;
   std::shared_ptr<const arm::ArmClient> arm_;
+  std::shared_ptr<const graph::GraphClient> graph_;
 
   std::mutex operations_mutex_;
   std::vector<std::weak_ptr<Operation>> operations_;

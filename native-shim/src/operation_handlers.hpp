@@ -30,6 +30,21 @@ AZSCSP_SHIM_HANDLER(ResolveTenant);
 AZSCSP_SHIM_HANDLER(RunCspPreflight);
 AZSCSP_SHIM_HANDLER(GetRefreshToken);
 
+// operations_directory.cpp
+AZSCSP_SHIM_HANDLER(GetDefaultProviderSubscription);
+AZSCSP_SHIM_HANDLER(ListDirectoryTenants);
+AZSCSP_SHIM_HANDLER(GetDirectoryTenant);
+AZSCSP_SHIM_HANDLER(RegisterDirectoryTenant);
+AZSCSP_SHIM_HANDLER(DeleteDirectoryTenant);
+AZSCSP_SHIM_HANDLER(GetIdentityHealthReport);
+
+// operations_graph.cpp
+AZSCSP_SHIM_HANDLER(ListStampApplications);
+AZSCSP_SHIM_HANDLER(InstallDirectory);
+AZSCSP_SHIM_HANDLER(UninstallDirectory);
+AZSCSP_SHIM_HANDLER(GrantGuestOwner);
+AZSCSP_SHIM_HANDLER(ListGuestOwners);
+
 #undef AZSCSP_SHIM_HANDLER
 
 }  // namespace azscsp::shim::_detail

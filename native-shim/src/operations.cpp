@@ -124,6 +124,17 @@ const std::map<std::string, Handler>& Table() {
       {"customerSubscriptions.list", ListCustomerSubscriptions},
       {"customerSubscriptions.put", PutCustomerSubscription},
       {"customerSubscriptions.delete", DeleteCustomerSubscription},
+      {"adminSubscriptions.defaultProvider", _detail::GetDefaultProviderSubscription},
+      {"directoryTenants.list", _detail::ListDirectoryTenants},
+      {"directoryTenants.get", _detail::GetDirectoryTenant},
+      {"directoryTenants.register", _detail::RegisterDirectoryTenant},
+      {"directoryTenants.delete", _detail::DeleteDirectoryTenant},
+      {"identity.healthReport", _detail::GetIdentityHealthReport},
+      {"stamp.applications", _detail::ListStampApplications},
+      {"directory.install", _detail::InstallDirectory},
+      {"directory.uninstall", _detail::UninstallDirectory},
+      {"guestOwner.grant", _detail::GrantGuestOwner},
+      {"guestOwner.list", _detail::ListGuestOwners},
   };
   return table;
 }
