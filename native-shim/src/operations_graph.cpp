@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "arguments.hpp"
+#include "azscsp/auth/token_claims.hpp"
 #include "azscsp/errors.hpp"
 #include "azscsp/graph/directory_client.hpp"
 #include "azscsp/services/directory_onboarding.hpp"
@@ -39,6 +40,16 @@ services::OnboardingOptions OnboardingFrom(ClientState& client, const json::obje
   return options;
 }
 
+// The signed-in directory's GUID (the tenant may have been named by domain): from the stamp token,
+// which the install has just obtained (cached).
+std::string DirectoryTenantId(ClientState& client, const util::Context& context) {
+  const auth::AccessToken token =
+      client.Credential(context)->GetToken({client.Environment(context).arm_resource}, context);
+  const auto claims = auth::ReadTokenClaims(token.token);
+  return claims && !claims->tenant_id.empty() ? claims->tenant_id
+                                              : client.EffectiveTenantId(context);
+}
+
 }  // namespace
 
 void ListStampApplications(ClientState& client, const json::object&, const Emit& emit,
@@ -64,7 +75,7 @@ void InstallDirectory(ClientState& client, const json::object& arguments, const 
                             {"changes", std::move(changes)}});
   }
   emit({{"directoryTenantName", result.directory_tenant_name},
-        {"tenantId", client.EffectiveTenantId(context)},
+        {"tenantId", DirectoryTenantId(client, context)},
         {"applications", std::move(applications)},
         {"changeCount", result.change_count}});
 }
