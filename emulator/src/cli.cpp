@@ -32,10 +32,13 @@ bool ParseBucket(const std::string& text, BucketLimits& out) {
   }
 }
 
+int admin_port = 0, tenant_port = 0, graph_port = 0;
+
 po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, BucketTexts& buckets) {
   po::options_description d(
       "azscsp-emulator: loopback HTTPS emulator of Azure AD token endpoints and Azure Resource\n"
-      "Manager (Microsoft.AzureStack registrations and customerSubscriptions).\n\n"
+      "Manager (Microsoft.AzureStack registrations and customerSubscriptions), plus an Azure\n"
+      "Stack Hub stamp (admin ARM, tenant ARM) and Microsoft Graph on listeners of their own.\n\n"
       "Usage: azscsp-emulator --data-dir DIR [options]\n\nOptions");
   d.add_options()                            //
       ("help,h", "show this help and exit")  //
@@ -43,6 +46,12 @@ po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, Buc
        "directory for emulator.json, ca.pem, certificates and state.json (required)")  //
       ("port", po::value(&port)->value_name("N")->default_value(0),
        "TCP port; 0 picks a free port (see emulator.json)")  //
+      ("admin-port", po::value(&admin_port)->value_name("N")->default_value(0),
+       "stamp admin ARM listener port; 0 picks a free one")  //
+      ("tenant-port", po::value(&tenant_port)->value_name("N")->default_value(0),
+       "stamp tenant ARM listener port; 0 picks a free one")  //
+      ("graph-port", po::value(&graph_port)->value_name("N")->default_value(0),
+       "Microsoft Graph listener port; 0 picks a free one")  //
       ("bind", po::value(&o.bind_address)->value_name("ADDR")->default_value("127.0.0.1"),
        "loopback address to listen on (127.0.0.1, ::1)")  //
       ("hostname", po::value(&o.hostname)->value_name("NAME")->default_value("localhost"),
@@ -81,6 +90,13 @@ po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, Buc
        po::value(&o.principal_replication_delay_ms)->value_name("MS")->default_value(0),
        "new service principals (POST /_emulator/servicePrincipals) are PrincipalNotFound to "
        "role assignments for this long")  //
+      ("graph-page-size", po::value(&o.graph_page_size)->value_name("N")->default_value(100),
+       "Microsoft Graph list page size")  //
+      ("graph-replication-delay-ms",
+       po::value(&o.graph_replication_delay_ms)->value_name("MS")->default_value(0),
+       "service principals created through Graph answer 404 to GET by id for this long")  //
+      ("health-report-array", po::bool_switch(&o.health_report_array),
+       "checkIdentityHealth returns directoryTenants as a plain array (the docs' shape)")  //
       ("record", po::value(&o.record_dir)->value_name("DIR"),
        "write every ARM and /metadata exchange to DIR as oav validate-traffic JSON files "
        "(default: $AZSCSP_EMULATOR_RECORD_DIR, else off)")  //
@@ -117,12 +133,17 @@ CommandLine ParseCommandLine(int argc, const char* const argv[]) {
     result.message = std::string(e.what()) + "\nRun 'azscsp-emulator --help' for the options.";
     return result;
   }
-  if (port < 0 || port > 65535) {
-    result.action = CommandLine::Action::kError;
-    result.message = "port " + std::to_string(port) + " is out of range (0-65535)";
-    return result;
+  for (int p : {port, admin_port, tenant_port, graph_port}) {
+    if (p < 0 || p > 65535) {
+      result.action = CommandLine::Action::kError;
+      result.message = "port " + std::to_string(p) + " is out of range (0-65535)";
+      return result;
+    }
   }
   result.options.port = static_cast<uint16_t>(port);
+  result.options.admin_port = static_cast<uint16_t>(admin_port);
+  result.options.tenant_port = static_cast<uint16_t>(tenant_port);
+  result.options.graph_port = static_cast<uint16_t>(graph_port);
   const std::pair<const std::string*, BucketLimits*> bucket_options[] = {
       {&buckets.reads, &result.options.read_limits},
       {&buckets.writes, &result.options.write_limits},

@@ -93,17 +93,43 @@ class Emulator::Impl {
     context_->on_shutdown_requested = [this] { RequestShutdown(); };
 
     ServiceContext* context = context_.get();
-    server_ = std::make_unique<HttpsServer>(
-        options_.bind_address, options_.port, tls.server_chain_pem, tls.server_key_pem,
-        [context](const HttpRequest& request) { return HandleRequest(*context, request); });
+    auto listen = [&](uint16_t port, Host host) {
+      return std::make_unique<HttpsServer>(options_.bind_address, port, tls.server_chain_pem,
+                                           tls.server_key_pem,
+                                           [context, host](const HttpRequest& request) {
+                                             return HandleRequest(*context, request, host);
+                                           });
+    };
+    try {
+      server_ = listen(options_.port, Host::kMain);
+      admin_server_ = listen(options_.admin_port, Host::kAdminArm);
+      tenant_server_ = listen(options_.tenant_port, Host::kTenantArm);
+      graph_server_ = listen(options_.graph_port, Host::kGraph);
+    } catch (...) {
+      server_.reset();
+      admin_server_.reset();
+      tenant_server_.reset();
+      graph_server_.reset();
+      throw;
+    }
     port_ = server_->Port();
     context_->base_url = BaseUrl();
+    context_->admin_base_url = UrlOf(admin_server_->Port());
+    context_->tenant_base_url = UrlOf(tenant_server_->Port());
+    context_->graph_url = UrlOf(graph_server_->Port());
     server_->Run(options_.threads);
+    admin_server_->Run(1);
+    tenant_server_->Run(1);
+    graph_server_->Run(1);
     WriteStatusFile(fixtures_name);
   }
 
   void Stop() {
     if (!server_) return;
+    for (auto* extra : {&admin_server_, &tenant_server_, &graph_server_}) {
+      if (*extra) (*extra)->Stop();
+      extra->reset();
+    }
     server_->Stop();
     server_.reset();
     std::error_code ignored;
@@ -111,9 +137,13 @@ class Emulator::Impl {
   }
 
   uint16_t Port() const { return port_; }
-  std::string BaseUrl() const {
-    return "https://" + UrlHost(options_.hostname) + ":" + std::to_string(port_);
+  std::string BaseUrl() const { return UrlOf(port_); }
+  std::string UrlOf(uint16_t port) const {
+    return "https://" + UrlHost(options_.hostname) + ":" + std::to_string(port);
   }
+  uint16_t AdminPort() const { return admin_server_ ? admin_server_->Port() : 0; }
+  uint16_t TenantPort() const { return tenant_server_ ? tenant_server_->Port() : 0; }
+  uint16_t GraphPort() const { return graph_server_ ? graph_server_->Port() : 0; }
   std::string CaCertificatePath() const { return ca_path_; }
   std::string StatusFilePath() const { return status_file_.string(); }
 
@@ -153,7 +183,18 @@ class Emulator::Impl {
                         {"docsMode", options_.docs_mode},
                         {"pageSize", options_.page_size},
                         {"throttling", options_.throttling},
-                        {"tokenLifetimeSeconds", options_.token_lifetime_seconds}};
+                        {"tokenLifetimeSeconds", options_.token_lifetime_seconds},
+                        {"adminPort", AdminPort()},
+                        {"tenantPort", TenantPort()},
+                        {"graphPort", GraphPort()},
+                        {"adminResourceManagerUrl", context_->admin_base_url + "/"},
+                        {"tenantResourceManagerUrl", context_->tenant_base_url + "/"},
+                        {"graphUrl", context_->graph_url}};
+    {
+      std::lock_guard<std::mutex> lock(context_->state_mutex);
+      status["adminAudience"] = context_->world.stamp.admin_audience;
+      status["tenantAudience"] = context_->world.stamp.tenant_audience;
+    }
     status["recordDir"] = context_->recorder ? json::value(context_->recorder->directory().string())
                                              : json::value(nullptr);
     WriteFileAtomic(status_file_, json::serialize(status));
@@ -162,6 +203,9 @@ class Emulator::Impl {
   EmulatorOptions options_;
   std::unique_ptr<ServiceContext> context_;
   std::unique_ptr<HttpsServer> server_;
+  std::unique_ptr<HttpsServer> admin_server_;
+  std::unique_ptr<HttpsServer> tenant_server_;
+  std::unique_ptr<HttpsServer> graph_server_;
   fs::path status_file_;
   std::string ca_path_;
   uint16_t port_ = 0;
@@ -183,6 +227,24 @@ uint16_t Emulator::Port() const {
 }
 std::string Emulator::BaseUrl() const {
   return impl_->BaseUrl();
+}
+uint16_t Emulator::AdminPort() const {
+  return impl_->AdminPort();
+}
+uint16_t Emulator::TenantPort() const {
+  return impl_->TenantPort();
+}
+uint16_t Emulator::GraphPort() const {
+  return impl_->GraphPort();
+}
+std::string Emulator::AdminBaseUrl() const {
+  return impl_->UrlOf(impl_->AdminPort());
+}
+std::string Emulator::TenantBaseUrl() const {
+  return impl_->UrlOf(impl_->TenantPort());
+}
+std::string Emulator::GraphUrl() const {
+  return impl_->UrlOf(impl_->GraphPort());
 }
 std::string Emulator::CaCertificatePath() const {
   return impl_->CaCertificatePath();

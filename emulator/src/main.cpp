@@ -36,6 +36,9 @@ int main(int argc, char* argv[]) {
     return 1;
   }
   std::cout << "azscsp-emulator listening on " << emulator.BaseUrl()
+            << "\n  admin ARM:      " << emulator.AdminBaseUrl()
+            << "\n  tenant ARM:     " << emulator.TenantBaseUrl()
+            << "\n  Graph:          " << emulator.GraphUrl()
             << "\n  CA certificate: " << emulator.CaCertificatePath()
             << "\n  status file:    " << emulator.StatusFilePath() << std::endl;
 

@@ -53,6 +53,13 @@ std::string CheckOptions(const EmulatorOptions& o) {
     return "principal replication delay " + std::to_string(o.principal_replication_delay_ms) +
            " is out of range (0-3600000 ms)";
   }
+  if (o.graph_page_size < 1 || o.graph_page_size > 999) {
+    return "Graph page size " + std::to_string(o.graph_page_size) + " is out of range (1-999)";
+  }
+  if (o.graph_replication_delay_ms < 0 || o.graph_replication_delay_ms > 3600 * 1000) {
+    return "Graph replication delay " + std::to_string(o.graph_replication_delay_ms) +
+           " is out of range (0-3600000 ms)";
+  }
   return "";
 }
 

@@ -5,10 +5,12 @@
 #include "arm/arm_router.hpp"
 #include "control/control_endpoints.hpp"
 #include "control/fault_response.hpp"
+#include "graph/graph_router.hpp"
 #include "http/responses.hpp"
 #include "identity/identity_routes.hpp"
 #include "metadata.hpp"
 #include "service_context.hpp"
+#include "stamp/stamp_router.hpp"
 #include "util/ids.hpp"
 #include "util/strings.hpp"
 #include "util/time.hpp"
@@ -43,6 +45,15 @@ bool IsRecorded(const RequestTarget& target) {
 }
 
 HttpResponse Route(ServiceContext& context, const HttpRequest& request, const RequestInfo& info) {
+  switch (info.host) {
+    case Host::kAdminArm:
+    case Host::kTenantArm:
+      return HandleStampArm(context, request, info);
+    case Host::kGraph:
+      return HandleGraph(context, request, info);
+    case Host::kMain:
+      break;
+  }
   if (IsArmPath(info.target)) return HandleArm(context, request, info);
   if (auto metadata = HandleMetadata(context, request, info)) return *metadata;
   if (auto identity = HandleIdentity(context, request, info)) return *identity;
@@ -52,16 +63,22 @@ HttpResponse Route(ServiceContext& context, const HttpRequest& request, const Re
 
 }  // namespace
 
-HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request) {
+HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request, Host host) {
   auto started = std::chrono::steady_clock::now();
   RequestInfo info;
+  info.host = host;
+  info.base_url = host == Host::kAdminArm    ? context.admin_base_url
+                  : host == Host::kTenantArm ? context.tenant_base_url
+                  : host == Host::kGraph     ? context.graph_url
+                                             : context.base_url;
   info.target = ParseTarget(request.target);
   info.request_id = NewGuid();
   info.correlation_id = request.headers.Get("x-ms-correlation-request-id");
   if (info.correlation_id.empty()) info.correlation_id = request.headers.Get("client-request-id");
   if (info.correlation_id.empty()) info.correlation_id = info.request_id;
 
-  if (IsControlPath(info.target)) {  // control calls are neither faulted nor logged
+  if (host == Host::kMain &&
+      IsControlPath(info.target)) {  // control calls are neither faulted nor logged
     HttpResponse response = HandleControl(context, request, info);
     AddCommonHeaders(response, request, info);
     return response;
@@ -75,7 +92,7 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request) 
     response.drop_connection = true;
     faulted = true;
   } else if (fault && fault->status != 0) {
-    response = FaultResponse(*fault, info, IsIdentityPath(info.target));
+    response = FaultResponse(*fault, info, host == Host::kMain && IsIdentityPath(info.target));
     faulted = true;
   } else {
     try {
@@ -92,13 +109,19 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request) 
   // behaviour (real services do not answer 2xx with an error body): it is not recorded as traffic.
   const bool test_authored =
       fault && fault->status != 0 && (fault->body.has_value() || fault->status < 400);
-  if (context.recorder && !response.drop_connection && !test_authored && IsRecorded(info.target)) {
-    context.recorder->Record(context.base_url, request, response);
+  if (context.recorder && !response.drop_connection && !test_authored &&
+      (host != Host::kMain || IsRecorded(info.target))) {
+    // Every exchange on the stamp and Graph listeners (no secrets travel there).
+    context.recorder->Record(info.base_url, request, response);
   }
 
   RequestLogEntry entry;
   entry.time = Iso8601(Clock::now());
   entry.method = request.method;
+  entry.host = host == Host::kAdminArm    ? "admin"
+               : host == Host::kTenantArm ? "tenant"
+               : host == Host::kGraph     ? "graph"
+                                          : "main";
   entry.path = info.target.raw_path;
   entry.query = RequestLog::SafeQuery(info.target.raw_query);
   entry.status = response.drop_connection ? 0 : response.status;
@@ -109,7 +132,8 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request) 
   entry.request_id = info.request_id;
   entry.headers = RequestLog::SafeHeaders(request.headers);
   if (context.options.request_logger) {
-    context.options.request_logger(request.method + " " + info.target.raw_path + " " +
+    context.options.request_logger((host == Host::kMain ? "" : "[" + entry.host + "] ") +
+                                   request.method + " " + info.target.raw_path + " " +
                                    std::to_string(entry.status) + (faulted ? " (fault)" : ""));
   }
   context.requests.Add(std::move(entry));

@@ -3,11 +3,13 @@
 #pragma once
 
 #include "http/message.hpp"
+#include "request_info.hpp"
 
 namespace azscsp::emulator {
 
 struct ServiceContext;
 
-HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request);
+HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request,
+                           Host host = Host::kMain);
 
 }  // namespace azscsp::emulator

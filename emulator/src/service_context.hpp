@@ -30,7 +30,10 @@ struct ServiceContext {
 
   EmulatorOptions options;
   std::filesystem::path data_dir;
-  std::string base_url;  // https://{hostname}:{port}, set once the listener is bound
+  std::string base_url;         // https://{hostname}:{port}, set once the listener is bound
+  std::string admin_base_url;   // stamp admin ARM listener, no trailing '/'
+  std::string tenant_base_url;  // stamp tenant ARM listener
+  std::string graph_url;        // Microsoft Graph listener (also the Graph token resource)
   std::string fixtures_name;
 
   std::mutex state_mutex;

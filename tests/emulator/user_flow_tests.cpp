@@ -446,9 +446,10 @@ BOOST_AUTO_TEST_CASE(state_keeps_users_public_clients_and_certificates) {
   EmulatorUnderTest emu;
   json::object state = Control(emu, "GET", "/_emulator/state").Json().as_object();
   json::array users = state.at("users").as_array();
-  BOOST_TEST_REQUIRE(users.size() == 2u);
+  BOOST_TEST_REQUIRE(users.size() == 5u);  // Contoso's two, then the customer directories' admins
   BOOST_TEST(Str(users[0], "userPrincipalName") == fx::kOperatorUpn);
   BOOST_TEST(users[1].at("mfaRequired").as_bool());
+  BOOST_TEST(users[0].at("directoryRoles").as_array().at(0).as_string() == "Global Administrator");
   BOOST_TEST(Str(state.at("publicClients").as_array().at(0), "appId") == fx::kPublicClient);
   bool has_certificate = false;
   for (const json::value& sp : state.at("servicePrincipals").as_array()) {

@@ -18,6 +18,11 @@ struct BucketLimits {
 struct EmulatorOptions {
   std::string bind_address = "127.0.0.1";  // loopback only
   uint16_t port = 0;                       // 0 = any free port
+  // Extra listeners (same host name and CA), each a "host" of its own: the stamp's admin ARM,
+  // the stamp's tenant (user) ARM and Microsoft Graph. 0 = any free port.
+  uint16_t admin_port = 0;
+  uint16_t tenant_port = 0;
+  uint16_t graph_port = 0;
   std::string hostname = "localhost";  // name in the server certificate (SAN) and in announced URLs
   std::string data_dir;                // emulator.json, ca.pem, server cert, state.json; required
   std::string fixtures_path;           // empty = built-in copy of emulator/fixtures/default.json
@@ -48,6 +53,13 @@ struct EmulatorOptions {
   // A service principal created through POST /_emulator/servicePrincipals is unknown to role
   // assignment PUTs (400 PrincipalNotFound) for this long, like a directory that replicates.
   int principal_replication_delay_ms = 0;
+  // Microsoft Graph: page size of lists (@odata.nextLink beyond it; $top may ask for fewer).
+  int graph_page_size = 100;
+  // A service principal created through Graph answers 404 to GET by id for this long.
+  int graph_replication_delay_ms = 0;
+  // checkIdentityHealth returns directoryTenants as a plain array (the docs' shape) instead of
+  // the spec's {"value":[...]}.
+  bool health_report_array = false;
   // When set, every ARM and /metadata exchange is written there as one JSON file in the
   // `oav validate-traffic` format. Empty: the AZSCSP_EMULATOR_RECORD_DIR environment variable,
   // if set, is used instead (so test harnesses record without code changes).
@@ -78,6 +90,12 @@ class Emulator {
 
   uint16_t Port() const;
   std::string BaseUrl() const;  // https://{hostname}:{port}
+  uint16_t AdminPort() const;
+  uint16_t TenantPort() const;
+  uint16_t GraphPort() const;
+  std::string AdminBaseUrl() const;   // stamp admin ARM: https://{hostname}:{admin port}
+  std::string TenantBaseUrl() const;  // stamp tenant ARM
+  std::string GraphUrl() const;       // Microsoft Graph (no trailing '/'; also the token resource)
   std::string CaCertificatePath() const;
   std::string StatusFilePath() const;  // {data_dir}/emulator.json
 

@@ -64,7 +64,9 @@ std::variant<json::object, HttpResponse> Page(const ArmCall& call, const json::a
   json::object body{{"value", std::move(page)}};
   if (it != sorted.end()) {
     std::string token = Base64UrlEncode("after:" + std::prev(it)->first);
-    body["nextLink"] = call.context.base_url + call.info.target.EncodedPath() +
+    const std::string& base =
+        call.info.base_url.empty() ? call.context.base_url : call.info.base_url;
+    body["nextLink"] = base + call.info.target.EncodedPath() +
                        "?api-version=" + PercentEncode(call.api_version) + "&$skipToken=" + token;
   }
   return body;

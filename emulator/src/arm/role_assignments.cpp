@@ -6,6 +6,7 @@
 
 #include "arm/arm_call.hpp"
 #include "arm/arm_helpers.hpp"
+#include "arm/role_assignment_store.hpp"
 #include "arm/roles.hpp"
 #include "http/responses.hpp"
 #include "service_context.hpp"
@@ -48,7 +49,7 @@ std::string PrincipalTypeOf(const World& world, const std::string& object_id) {
     }
   }
   for (const User& u : world.users) {
-    if (IEquals(u.object_id, object_id)) return "User";
+    if (IEquals(u.object_id, object_id)) return u.visible_from_ms <= SteadyMillis() ? "User" : "";
   }
   return "";
 }
@@ -134,24 +135,19 @@ std::variant<const RoleDefinition*, HttpResponse> ResolveRoleDefinition(
 
 }  // namespace
 
-HttpResponse ListRegistrationRoleAssignments(ArmCall& call) {
-  auto parent = ParentRegistration(call);
-  if (HttpResponse* error = std::get_if<HttpResponse>(&parent)) return *error;
-  const Registration& r = *std::get<Registration*>(parent);
+HttpResponse ListRoleAssignmentsIn(ArmCall& call, const RoleAssignmentScope& scope) {
   auto filter = ParseFilter(call.info.target.Query("$filter"));
   if (HttpResponse* error = std::get_if<HttpResponse>(&filter)) return *error;
   const std::string& principal = std::get<ListFilter>(filter).principal_id;
-
-  const Subscription& s = *call.world.FindSubscription(call.Param(0));
   json::array items;
-  for (const ScopedRoleAssignment& a : InheritedAssignments(call.world, s)) {
+  for (const ScopedRoleAssignment& a : scope.inherited) {
     if (principal.empty() || IEquals(a.principal_id, principal)) {
-      items.push_back(AssignmentJson("/subscriptions/" + s.id, a));
+      items.push_back(AssignmentJson(scope.inherited_scope, a));
     }
   }
-  for (const ScopedRoleAssignment& a : r.role_assignments) {
+  for (const ScopedRoleAssignment& a : *scope.assignments) {
     if (principal.empty() || IEquals(a.principal_id, principal)) {
-      items.push_back(AssignmentJson(RegistrationId(r), a));
+      items.push_back(AssignmentJson(scope.scope, a));
     }
   }
   auto page = Page(call, items);
@@ -159,22 +155,16 @@ HttpResponse ListRegistrationRoleAssignments(ArmCall& call) {
   return JsonResponse(200, std::get<json::object>(page));
 }
 
-HttpResponse GetRegistrationRoleAssignment(ArmCall& call) {
-  auto parent = ParentRegistration(call);
-  if (HttpResponse* error = std::get_if<HttpResponse>(&parent)) return *error;
-  const Registration& r = *std::get<Registration*>(parent);
-  for (const ScopedRoleAssignment& a : r.role_assignments) {
-    if (IEquals(a.name, call.Param(3)))
-      return JsonResponse(200, AssignmentJson(RegistrationId(r), a));
+HttpResponse GetRoleAssignmentIn(ArmCall& call, const RoleAssignmentScope& scope,
+                                 const std::string& name) {
+  for (const ScopedRoleAssignment& a : *scope.assignments) {
+    if (IEquals(a.name, name)) return JsonResponse(200, AssignmentJson(scope.scope, a));
   }
-  return RoleAssignmentNotFound(call.Param(3));
+  return RoleAssignmentNotFound(name);
 }
 
-HttpResponse PutRegistrationRoleAssignment(ArmCall& call) {
-  auto parent = ParentRegistration(call);
-  if (HttpResponse* error = std::get_if<HttpResponse>(&parent)) return *error;
-  Registration& r = *std::get<Registration*>(parent);
-  const std::string& name = call.Param(3);
+HttpResponse PutRoleAssignmentIn(ArmCall& call, const RoleAssignmentScope& scope,
+                                 const std::string& name) {
   if (!IsGuid(name)) {
     return ArmError(400, "InvalidRoleAssignmentId",
                     "The role assignment ID '" + name +
@@ -193,16 +183,15 @@ HttpResponse PutRegistrationRoleAssignment(ArmCall& call) {
                     "The request content must contain 'properties.roleDefinitionId' and "
                     "'properties.principalId'.");
   }
-  const Subscription& s = *call.world.FindSubscription(call.Param(0));
-  auto role = ResolveRoleDefinition(s.id, role_definition_id);
+  auto role = ResolveRoleDefinition(scope.subscription_id, role_definition_id);
   if (HttpResponse* error = std::get_if<HttpResponse>(&role)) return *error;
   const RoleDefinition& definition = *std::get<const RoleDefinition*>(role);
 
-  std::string actual_type = PrincipalTypeOf(call.world, principal_id);
+  std::string actual_type = scope.principal_type(principal_id);
   if (actual_type.empty()) {
     return ArmError(
         400, "PrincipalNotFound",
-        "Principal " + principal_id + " does not exist in the directory " + s.tenant_id + ".");
+        "Principal " + principal_id + " does not exist in the directory " + scope.tenant_id + ".");
   }
   if (principal_type.empty()) principal_type = actual_type;
   if (!IEquals(principal_type, actual_type)) {
@@ -213,7 +202,7 @@ HttpResponse PutRegistrationRoleAssignment(ArmCall& call) {
   }
 
   ScopedRoleAssignment wanted{name,
-                              RoleDefinitionResourceId(s.id, definition),
+                              RoleDefinitionResourceId(scope.subscription_id, definition),
                               principal_id,
                               actual_type,
                               Iso8601(Clock::now()),
@@ -222,37 +211,83 @@ HttpResponse PutRegistrationRoleAssignment(ArmCall& call) {
     return IEquals(a.principal_id, principal_id) &&
            IEndsWith(a.role_definition_id, "/" + definition.id);
   };
-  for (const ScopedRoleAssignment& a : r.role_assignments) {
+  std::vector<ScopedRoleAssignment>& assignments = *scope.assignments;
+  for (const ScopedRoleAssignment& a : assignments) {
     if (IEquals(a.name, name)) {
       if (!same_grant(a)) {
         return ArmError(409, "RoleAssignmentUpdateNotPermitted",
                         "Tenant ID, application ID, principal ID, and scope are not allowed to "
                         "be updated.");
       }
-      return JsonResponse(200, AssignmentJson(RegistrationId(r), a));
+      return JsonResponse(200, AssignmentJson(scope.scope, a));
     }
     if (same_grant(a)) {
       return ArmError(409, "RoleAssignmentExists", "The role assignment already exists.");
     }
   }
-  r.role_assignments.push_back(std::move(wanted));
+  assignments.push_back(std::move(wanted));
   call.context.StateChangedLocked();
-  return JsonResponse(201, AssignmentJson(RegistrationId(r), r.role_assignments.back()));
+  return JsonResponse(201, AssignmentJson(scope.scope, assignments.back()));
 }
 
-HttpResponse DeleteRegistrationRoleAssignment(ArmCall& call) {
-  auto parent = ParentRegistration(call);
-  if (HttpResponse* error = std::get_if<HttpResponse>(&parent)) return *error;
-  Registration& r = *std::get<Registration*>(parent);
-  for (auto it = r.role_assignments.begin(); it != r.role_assignments.end(); ++it) {
-    if (IEquals(it->name, call.Param(3))) {
-      json::object body = AssignmentJson(RegistrationId(r), *it);
-      r.role_assignments.erase(it);
+HttpResponse DeleteRoleAssignmentIn(ArmCall& call, const RoleAssignmentScope& scope,
+                                    const std::string& name) {
+  std::vector<ScopedRoleAssignment>& assignments = *scope.assignments;
+  for (auto it = assignments.begin(); it != assignments.end(); ++it) {
+    if (IEquals(it->name, name)) {
+      json::object body = AssignmentJson(scope.scope, *it);
+      assignments.erase(it);
       call.context.StateChangedLocked();
       return JsonResponse(200, body);
     }
   }
   return EmptyResponse(204);
+}
+
+namespace {
+
+// The registration in the URL as a role assignment scope (fixture subscription roles inherited).
+std::variant<RoleAssignmentScope, HttpResponse> RegistrationScope(ArmCall& call) {
+  auto parent = ParentRegistration(call);
+  if (HttpResponse* error = std::get_if<HttpResponse>(&parent)) return *error;
+  Registration& r = *std::get<Registration*>(parent);
+  const Subscription& s = *call.world.FindSubscription(call.Param(0));
+  RoleAssignmentScope scope;
+  scope.scope = RegistrationId(r);
+  scope.subscription_id = s.id;
+  scope.tenant_id = s.tenant_id;
+  scope.assignments = &r.role_assignments;
+  scope.inherited = InheritedAssignments(call.world, s);
+  scope.inherited_scope = "/subscriptions/" + s.id;
+  const World* world = &call.world;
+  scope.principal_type = [world](const std::string& id) { return PrincipalTypeOf(*world, id); };
+  return scope;
+}
+
+}  // namespace
+
+HttpResponse ListRegistrationRoleAssignments(ArmCall& call) {
+  auto scope = RegistrationScope(call);
+  if (HttpResponse* error = std::get_if<HttpResponse>(&scope)) return *error;
+  return ListRoleAssignmentsIn(call, std::get<RoleAssignmentScope>(scope));
+}
+
+HttpResponse GetRegistrationRoleAssignment(ArmCall& call) {
+  auto scope = RegistrationScope(call);
+  if (HttpResponse* error = std::get_if<HttpResponse>(&scope)) return *error;
+  return GetRoleAssignmentIn(call, std::get<RoleAssignmentScope>(scope), call.Param(3));
+}
+
+HttpResponse PutRegistrationRoleAssignment(ArmCall& call) {
+  auto scope = RegistrationScope(call);
+  if (HttpResponse* error = std::get_if<HttpResponse>(&scope)) return *error;
+  return PutRoleAssignmentIn(call, std::get<RoleAssignmentScope>(scope), call.Param(3));
+}
+
+HttpResponse DeleteRegistrationRoleAssignment(ArmCall& call) {
+  auto scope = RegistrationScope(call);
+  if (HttpResponse* error = std::get_if<HttpResponse>(&scope)) return *error;
+  return DeleteRoleAssignmentIn(call, std::get<RoleAssignmentScope>(scope), call.Param(3));
 }
 
 }  // namespace azscsp::emulator

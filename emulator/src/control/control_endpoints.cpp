@@ -5,6 +5,7 @@
 #include "control/service_principals.hpp"
 #include "http/responses.hpp"
 #include "service_context.hpp"
+#include "util/ids.hpp"
 #include "util/strings.hpp"
 #include "util/time.hpp"
 
@@ -132,6 +133,42 @@ HttpResponse DecideDeviceCode(ServiceContext& context, const HttpRequest& reques
                                         {"status", code->status}});
 }
 
+// POST /_emulator/stamp/applications: a stamp update adds (or replaces, by appId) an application
+// that applicationRegistrations lists and Graph can install.
+HttpResponse AddStampApplication(ServiceContext& context, const HttpRequest& request) {
+  boost::system::error_code ec;
+  json::value parsed = json::parse(request.body, ec);
+  if (ec || !parsed.is_object()) {
+    return ArmError(400, "InvalidRequest", "The body must be one application object.");
+  }
+  json::object& app = parsed.as_object();
+  const json::value* app_id = app.if_contains("appId");
+  if (!app_id || !app_id->is_string() || !IsGuid(app_id->get_string())) {
+    return ArmError(400, "InvalidAppId", "The application needs an 'appId' GUID.");
+  }
+  for (const char* list : {"tags", "appRoles", "oauth2PermissionScopes", "appRoleAssignments",
+                           "oauth2PermissionGrants"}) {
+    if (!app.contains(list)) app[list] = json::array();
+  }
+  std::lock_guard<std::mutex> lock(context.state_mutex);
+  Stamp& stamp = context.world.stamp;
+  if (stamp.admin_subscription_id.empty()) {
+    return ArmError(409, "NoStamp", "The fixtures define no stamp ('stamp').");
+  }
+  json::array& apps = stamp.applications;
+  bool replaced = false;
+  for (json::value& existing : apps) {
+    const json::value* id = existing.as_object().if_contains("appId");
+    if (id && id->is_string() && IEquals(id->get_string(), app_id->get_string())) {
+      existing = app;
+      replaced = true;
+    }
+  }
+  if (!replaced) apps.push_back(app);
+  context.StateChangedLocked();
+  return JsonResponse(201, app);
+}
+
 }  // namespace
 
 bool IsControlPath(const RequestTarget& target) {
@@ -156,6 +193,16 @@ HttpResponse HandleControl(ServiceContext& context, const HttpRequest& request,
       return ArmError(405, "MethodNotAllowed",
                       "The control endpoint does not support http method '" + method + "'.");
     }
+  }
+
+  if (s.size() == 3 && IEquals(s[1], "stamp") && IEquals(s[2], "applications")) {
+    if (method == "POST") return AddStampApplication(context, request);
+    if (method == "GET") {
+      std::lock_guard<std::mutex> lock(context.state_mutex);
+      return JsonResponse(200, json::object{{"value", context.world.stamp.applications}});
+    }
+    return ArmError(405, "MethodNotAllowed",
+                    "The control endpoint does not support http method '" + method + "'.");
   }
 
   if (what == "faults") {

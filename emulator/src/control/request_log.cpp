@@ -58,6 +58,7 @@ json::array RequestLog::List(const std::string& path_contains) {
     if (!path_contains.empty() && !IContains(e.path + "?" + e.query, path_contains)) continue;
     out.push_back(json::object{{"sequence", sequence_[i]},
                                {"time", e.time},
+                               {"host", e.host},
                                {"method", e.method},
                                {"path", e.path},
                                {"query", e.query},

@@ -14,6 +14,7 @@ namespace azscsp::emulator {
 
 struct RequestLogEntry {
   std::string time;
+  std::string host = "main";  // listener: main, admin, tenant, graph
   std::string method;
   std::string path;   // raw path as received
   std::string query;  // raw query as received

@@ -4,6 +4,7 @@
 
 #include "http/responses.hpp"
 #include "service_context.hpp"
+#include "stamp/bearer.hpp"
 #include "util/base64.hpp"
 #include "util/ids.hpp"
 #include "util/strings.hpp"
@@ -163,6 +164,28 @@ HttpResponse IssueToken(ServiceContext& context, const TokenRequest& request,
   HttpResponse response = JsonResponse(200, body);
   response.headers.Set("Cache-Control", "no-store, no-cache");
   return response;
+}
+
+// The stamp's tenant ARM audience needs the stamp ARM application's service principal in the
+// directory (what onboarding a guest directory installs); without it Entra answers AADSTS500011.
+std::optional<AadFailure> CheckResourcePrincipal(ServiceContext& context, const Tenant& tenant,
+                                                 const TokenGrant& grant) {
+  std::lock_guard<std::mutex> lock(context.state_mutex);
+  const Stamp& stamp = context.world.stamp;
+  if (stamp.tenant_audience.empty() ||
+      NormalizeResource(grant.resource) != NormalizeResource(stamp.tenant_audience)) {
+    return std::nullopt;
+  }
+  const ServicePrincipal* sp =
+      context.world.FindServicePrincipal(tenant.id, stamp.arm_application_id);
+  if (sp && sp->graph_visible_from_ms <= SteadyMillis()) return std::nullopt;
+  std::string name = tenant.domain.empty() ? tenant.id : tenant.domain;
+  return AadFailure{400, "invalid_resource", 500011,
+                    "The resource principal named " + grant.resource +
+                        " was not found in the tenant named " + name +
+                        ". This can happen if the application has not been installed by the "
+                        "administrator of the tenant or consented to by any user in the tenant. "
+                        "You might have sent your authentication request to the wrong tenant."};
 }
 
 }  // namespace
@@ -357,6 +380,12 @@ HttpResponse HandleTokenRequest(ServiceContext& context, const HttpRequest& http
   GrantOutcome outcome = grant->second(context, request, world);
   if (const AadFailure* failure = std::get_if<AadFailure>(&outcome)) {
     return IdentityError(*failure, info, request.adfs);
+  }
+  if (!request.adfs) {
+    if (auto failure =
+            CheckResourcePrincipal(context, *request.tenant, std::get<TokenGrant>(outcome))) {
+      return IdentityError(*failure, info, false);
+    }
   }
   return IssueToken(context, request, std::get<TokenGrant>(outcome));
 }

@@ -51,6 +51,190 @@ std::string Required(const json::object& o, std::string_view key, std::string_vi
   return value;
 }
 
+std::vector<std::string> Strings(const json::object& o, std::string_view key) {
+  std::vector<std::string> out;
+  for (const json::value& v : Arr(o, key)) {
+    if (v.is_string()) out.emplace_back(v.get_string());
+  }
+  return out;
+}
+
+json::array StringArray(const std::vector<std::string>& items) {
+  return json::array(items.begin(), items.end());
+}
+
+ServicePrincipal ParseServicePrincipal(const json::object& o, const std::string& tenant_id) {
+  ServicePrincipal sp;
+  sp.display_name = Str(o, "displayName");
+  sp.app_id = Required(o, "appId", "servicePrincipal");
+  sp.object_id = Required(o, "objectId", "servicePrincipal");
+  sp.tenant_id = tenant_id.empty() ? Required(o, "tenantId", "servicePrincipal") : tenant_id;
+  sp.secrets = Strings(o, "secrets");
+  sp.certificates = Strings(o, "certificates");
+  sp.tags = Strings(o, "tags");
+  sp.service_principal_names = Strings(o, "servicePrincipalNames");
+  sp.app_roles = Arr(o, "appRoles");
+  sp.oauth2_permission_scopes = Arr(o, "oauth2PermissionScopes");
+  return sp;
+}
+
+User ParseUser(const json::object& o, const std::string& tenant_id) {
+  User user;
+  user.user_principal_name = Required(o, "userPrincipalName", "user");
+  user.display_name = Str(o, "displayName");
+  user.password = Str(o, "password");
+  user.object_id = Required(o, "objectId", "user");
+  user.tenant_id = tenant_id.empty() ? Required(o, "tenantId", "user") : tenant_id;
+  user.mfa_required = Bool(o, "mfaRequired", false);
+  user.mail = Str(o, "mail");
+  user.user_type = Str(o, "userType", "Member");
+  user.external_user_state = Str(o, "externalUserState");
+  user.directory_roles = Strings(o, "directoryRoles");
+  return user;
+}
+
+ScopedRoleAssignment ParseScopedRoleAssignment(const json::object& ao) {
+  return {Required(ao, "name", "roleAssignment"),
+          Required(ao, "roleDefinitionId", "roleAssignment"),
+          Required(ao, "principalId", "roleAssignment"),
+          Str(ao, "principalType", "ServicePrincipal"),
+          Str(ao, "createdOn"),
+          Str(ao, "createdBy")};
+}
+
+json::object ScopedRoleAssignmentToJson(const ScopedRoleAssignment& a) {
+  return {{"name", a.name},
+          {"roleDefinitionId", a.role_definition_id},
+          {"principalId", a.principal_id},
+          {"principalType", a.principal_type},
+          {"createdOn", a.created_on},
+          {"createdBy", a.created_by}};
+}
+
+void ParseDirectory(const json::object& o, World& w) {
+  std::string tenant_id = Required(o, "tenantId", "directory");
+  for (const json::value& p : Arr(o, "servicePrincipals")) {
+    w.service_principals.push_back(ParseServicePrincipal(Obj(p, "servicePrincipal"), tenant_id));
+  }
+  for (const json::value& u : Arr(o, "users")) {
+    w.users.push_back(ParseUser(Obj(u, "user"), tenant_id));
+  }
+  for (const json::value& g : Arr(o, "oauth2PermissionGrants")) {
+    const json::object& go = Obj(g, "oauth2PermissionGrant");
+    OAuth2PermissionGrant grant;
+    grant.id = Required(go, "id", "oauth2PermissionGrant");
+    grant.tenant_id = tenant_id;
+    grant.client_id = Required(go, "clientId", "oauth2PermissionGrant");
+    grant.consent_type = Str(go, "consentType", "AllPrincipals");
+    grant.principal_id = Str(go, "principalId");
+    grant.resource_id = Required(go, "resourceId", "oauth2PermissionGrant");
+    grant.scope = Str(go, "scope");
+    w.oauth2_permission_grants.push_back(std::move(grant));
+  }
+  for (const json::value& a : Arr(o, "appRoleAssignments")) {
+    const json::object& ao = Obj(a, "appRoleAssignment");
+    AppRoleAssignment assignment;
+    assignment.id = Required(ao, "id", "appRoleAssignment");
+    assignment.tenant_id = tenant_id;
+    assignment.app_role_id = Required(ao, "appRoleId", "appRoleAssignment");
+    assignment.principal_id = Required(ao, "principalId", "appRoleAssignment");
+    assignment.principal_type = Str(ao, "principalType", "ServicePrincipal");
+    assignment.resource_id = Required(ao, "resourceId", "appRoleAssignment");
+    assignment.created_date_time = Str(ao, "createdDateTime");
+    w.app_role_assignments.push_back(std::move(assignment));
+  }
+}
+
+Stamp ParseStamp(const json::object& o) {
+  Stamp st;
+  st.region = Str(o, "region", "local");
+  st.admin_subscription_id = Required(o, "adminSubscriptionId", "stamp");
+  st.admin_subscription_name = Str(o, "adminSubscriptionName", "Default Provider Subscription");
+  st.admin_resource_group = Str(o, "adminResourceGroup", "system." + st.region);
+  st.arm_application_id = Required(o, "armApplicationId", "stamp");
+  st.admin_audience = Required(o, "adminAudience", "stamp");
+  st.tenant_audience = Required(o, "tenantAudience", "stamp");
+  for (const json::value& a : Arr(o, "applications")) {
+    st.applications.push_back(Obj(a, "stamp application"));
+  }
+  for (const json::value& g : Arr(o, "adminResourceGroups")) {
+    const json::object& go = Obj(g, "resourceGroup");
+    st.admin_resource_groups.push_back(
+        {Required(go, "name", "resourceGroup"), Str(go, "location", st.region)});
+  }
+  if (st.admin_resource_groups.empty()) {
+    st.admin_resource_groups.push_back({st.admin_resource_group, st.region});
+  }
+  for (const json::value& a : Arr(o, "adminRoleAssignments")) {
+    const json::object& ao = Obj(a, "roleAssignment");
+    st.admin_role_assignments.push_back(
+        {Required(ao, "principalId", "roleAssignment"), Required(ao, "role", "roleAssignment")});
+  }
+  for (const json::value& d : Arr(o, "directoryTenants")) {
+    const json::object& dobj = Obj(d, "directoryTenant");
+    st.directory_tenants.push_back({Required(dobj, "name", "directoryTenant"),
+                                    Required(dobj, "tenantId", "directoryTenant"),
+                                    Str(dobj, "location", st.region),
+                                    Str(dobj, "resourceGroupName", st.admin_resource_group)});
+  }
+  for (const json::value& u : Arr(o, "userSubscriptions")) {
+    const json::object& uo = Obj(u, "userSubscription");
+    UserSubscription us;
+    us.id = Required(uo, "subscriptionId", "userSubscription");
+    us.display_name = Str(uo, "displayName");
+    us.owner = Str(uo, "owner");
+    us.tenant_id = Required(uo, "tenantId", "userSubscription");
+    us.offer_id = Str(uo, "offerId");
+    us.state = Str(uo, "state", "Enabled");
+    for (const json::value& a : Arr(uo, "roleAssignments")) {
+      us.role_assignments.push_back(ParseScopedRoleAssignment(Obj(a, "roleAssignment")));
+    }
+    st.user_subscriptions.push_back(std::move(us));
+  }
+  return st;
+}
+
+json::object StampToJson(const Stamp& st) {
+  json::array groups, roles, directories, subscriptions;
+  for (const ResourceGroup& g : st.admin_resource_groups) {
+    groups.push_back(json::object{{"name", g.name}, {"location", g.location}});
+  }
+  for (const RoleAssignment& a : st.admin_role_assignments) {
+    roles.push_back(json::object{{"principalId", a.principal_id}, {"role", a.role}});
+  }
+  for (const DirectoryTenantRecord& d : st.directory_tenants) {
+    directories.push_back(json::object{{"name", d.name},
+                                       {"tenantId", d.tenant_id},
+                                       {"location", d.location},
+                                       {"resourceGroupName", d.resource_group}});
+  }
+  for (const UserSubscription& u : st.user_subscriptions) {
+    json::array assignments;
+    for (const ScopedRoleAssignment& a : u.role_assignments) {
+      assignments.push_back(ScopedRoleAssignmentToJson(a));
+    }
+    subscriptions.push_back(json::object{{"subscriptionId", u.id},
+                                         {"displayName", u.display_name},
+                                         {"owner", u.owner},
+                                         {"tenantId", u.tenant_id},
+                                         {"offerId", u.offer_id},
+                                         {"state", u.state},
+                                         {"roleAssignments", std::move(assignments)}});
+  }
+  return {{"region", st.region},
+          {"adminSubscriptionId", st.admin_subscription_id},
+          {"adminSubscriptionName", st.admin_subscription_name},
+          {"adminResourceGroup", st.admin_resource_group},
+          {"armApplicationId", st.arm_application_id},
+          {"adminAudience", st.admin_audience},
+          {"tenantAudience", st.tenant_audience},
+          {"applications", st.applications},
+          {"adminResourceGroups", std::move(groups)},
+          {"adminRoleAssignments", std::move(roles)},
+          {"directoryTenants", std::move(directories)},
+          {"userSubscriptions", std::move(subscriptions)}};
+}
+
 CustomerSubscription ParseCustomerSubscription(const json::object& o) {
   CustomerSubscription c;
   c.name = Required(o, "name", "customerSubscription");
@@ -96,11 +280,7 @@ Registration ParseRegistration(const json::object& o) {
         {Required(lo, "name", "lock"), Str(lo, "level", "CanNotDelete"), Str(lo, "notes")});
   }
   for (const json::value& a : Arr(o, "roleAssignments")) {
-    const json::object& ao = Obj(a, "roleAssignment");
-    r.role_assignments.push_back(
-        {Required(ao, "name", "roleAssignment"), Required(ao, "roleDefinitionId", "roleAssignment"),
-         Required(ao, "principalId", "roleAssignment"),
-         Str(ao, "principalType", "ServicePrincipal"), Str(ao, "createdOn"), Str(ao, "createdBy")});
+    r.role_assignments.push_back(ParseScopedRoleAssignment(Obj(a, "roleAssignment")));
   }
   return r;
 }
@@ -158,30 +338,16 @@ World ParseWorld(const json::value& fixtures) {
                          Str(o, "partnerId")});
   }
   for (const json::value& p : Arr(root, "servicePrincipals")) {
-    const json::object& o = Obj(p, "servicePrincipal");
-    ServicePrincipal sp;
-    sp.display_name = Str(o, "displayName");
-    sp.app_id = Required(o, "appId", "servicePrincipal");
-    sp.object_id = Required(o, "objectId", "servicePrincipal");
-    sp.tenant_id = Required(o, "tenantId", "servicePrincipal");
-    for (const json::value& s : Arr(o, "secrets")) {
-      if (s.is_string()) sp.secrets.emplace_back(s.get_string());
-    }
-    for (const json::value& c : Arr(o, "certificates")) {
-      if (c.is_string()) sp.certificates.emplace_back(c.get_string());
-    }
-    w.service_principals.push_back(std::move(sp));
+    w.service_principals.push_back(ParseServicePrincipal(Obj(p, "servicePrincipal"), ""));
   }
   for (const json::value& u : Arr(root, "users")) {
-    const json::object& o = Obj(u, "user");
-    User user;
-    user.user_principal_name = Required(o, "userPrincipalName", "user");
-    user.display_name = Str(o, "displayName");
-    user.password = Str(o, "password");
-    user.object_id = Required(o, "objectId", "user");
-    user.tenant_id = Required(o, "tenantId", "user");
-    user.mfa_required = Bool(o, "mfaRequired", false);
-    w.users.push_back(std::move(user));
+    w.users.push_back(ParseUser(Obj(u, "user"), ""));
+  }
+  // Microsoft Graph directories: objects of one tenant (servicePrincipals, users, grants,
+  // appRoleAssignments); their principals and users sign in like the top-level ones.
+  for (const json::value& d : Arr(root, "directories")) ParseDirectory(Obj(d, "directory"), w);
+  if (const json::value* st = root.if_contains("stamp"); st && st->is_object()) {
+    w.stamp = ParseStamp(st->get_object());
   }
   for (const json::value& c : Arr(root, "publicClients")) {
     const json::object& o = Obj(c, "publicClient");
@@ -220,15 +386,28 @@ json::value WorldToJson(const World& w) {
     if (!sp.certificates.empty()) {
       o["certificates"] = json::array(sp.certificates.begin(), sp.certificates.end());
     }
+    if (!sp.tags.empty()) o["tags"] = StringArray(sp.tags);
+    if (!sp.service_principal_names.empty()) {
+      o["servicePrincipalNames"] = StringArray(sp.service_principal_names);
+    }
+    if (!sp.app_roles.empty()) o["appRoles"] = sp.app_roles;
+    if (!sp.oauth2_permission_scopes.empty()) {
+      o["oauth2PermissionScopes"] = sp.oauth2_permission_scopes;
+    }
     sps.push_back(std::move(o));
   }
   for (const User& u : w.users) {
-    users.push_back(json::object{{"userPrincipalName", u.user_principal_name},
-                                 {"displayName", u.display_name},
-                                 {"password", u.password},
-                                 {"objectId", u.object_id},
-                                 {"tenantId", u.tenant_id},
-                                 {"mfaRequired", u.mfa_required}});
+    json::object o{{"userPrincipalName", u.user_principal_name},
+                   {"displayName", u.display_name},
+                   {"password", u.password},
+                   {"objectId", u.object_id},
+                   {"tenantId", u.tenant_id},
+                   {"mfaRequired", u.mfa_required}};
+    if (!u.mail.empty()) o["mail"] = u.mail;
+    if (u.user_type != "Member") o["userType"] = u.user_type;
+    if (!u.external_user_state.empty()) o["externalUserState"] = u.external_user_state;
+    if (!u.directory_roles.empty()) o["directoryRoles"] = StringArray(u.directory_roles);
+    users.push_back(std::move(o));
   }
   for (const PublicClient& c : w.public_clients) {
     public_clients.push_back(json::object{{"appId", c.app_id}, {"displayName", c.display_name}});
@@ -261,12 +440,7 @@ json::value WorldToJson(const World& w) {
       locks.push_back(json::object{{"name", l.name}, {"level", l.level}, {"notes", l.notes}});
     }
     for (const ScopedRoleAssignment& a : r.role_assignments) {
-      roles.push_back(json::object{{"name", a.name},
-                                   {"roleDefinitionId", a.role_definition_id},
-                                   {"principalId", a.principal_id},
-                                   {"principalType", a.principal_type},
-                                   {"createdOn", a.created_on},
-                                   {"createdBy", a.created_by}});
+      roles.push_back(ScopedRoleAssignmentToJson(a));
     }
     regs.push_back(
         json::object{{"subscriptionId", r.subscription_id},
@@ -285,17 +459,46 @@ json::value WorldToJson(const World& w) {
                      {"locks", std::move(locks)},
                      {"roleAssignments", std::move(roles)}});
   }
-  return json::object{
-      {"tenants", std::move(tenants)},
-      {"servicePrincipals", std::move(sps)},
-      {"users", std::move(users)},
-      {"publicClients", std::move(public_clients)},
-      {"subscriptions", std::move(subs)},
-      {"registrations", std::move(regs)},
-      {"unknownSubscriptions",
-       {{"treatAs", w.unknown_subscriptions.treat_as},
-        {"partnerId", w.unknown_subscriptions.partner_id}}},
-      {"registrationDefaults", {{"cspApproved", w.new_registrations_csp_approved}}}};
+  // Graph grants and app role assignments, grouped by directory.
+  json::array directories;
+  for (const Tenant& t : w.tenants) {
+    json::array grants, assignments;
+    for (const OAuth2PermissionGrant& g : w.oauth2_permission_grants) {
+      if (!IEquals(g.tenant_id, t.id)) continue;
+      grants.push_back(json::object{{"id", g.id},
+                                    {"clientId", g.client_id},
+                                    {"consentType", g.consent_type},
+                                    {"principalId", g.principal_id},
+                                    {"resourceId", g.resource_id},
+                                    {"scope", g.scope}});
+    }
+    for (const AppRoleAssignment& a : w.app_role_assignments) {
+      if (!IEquals(a.tenant_id, t.id)) continue;
+      assignments.push_back(json::object{{"id", a.id},
+                                         {"appRoleId", a.app_role_id},
+                                         {"principalId", a.principal_id},
+                                         {"principalType", a.principal_type},
+                                         {"resourceId", a.resource_id},
+                                         {"createdDateTime", a.created_date_time}});
+    }
+    if (grants.empty() && assignments.empty()) continue;
+    directories.push_back(json::object{{"tenantId", t.id},
+                                       {"oauth2PermissionGrants", std::move(grants)},
+                                       {"appRoleAssignments", std::move(assignments)}});
+  }
+  json::object out{{"tenants", std::move(tenants)},
+                   {"servicePrincipals", std::move(sps)},
+                   {"users", std::move(users)},
+                   {"publicClients", std::move(public_clients)},
+                   {"subscriptions", std::move(subs)},
+                   {"registrations", std::move(regs)},
+                   {"unknownSubscriptions",
+                    {{"treatAs", w.unknown_subscriptions.treat_as},
+                     {"partnerId", w.unknown_subscriptions.partner_id}}},
+                   {"registrationDefaults", {{"cspApproved", w.new_registrations_csp_approved}}},
+                   {"directories", std::move(directories)}};
+  if (!w.stamp.admin_subscription_id.empty()) out["stamp"] = StampToJson(w.stamp);
+  return out;
 }
 
 const Tenant* World::FindTenant(std::string_view id_or_domain) const {
@@ -325,6 +528,20 @@ const ServicePrincipal* World::FindServicePrincipalByObjectId(std::string_view o
 const User* World::FindUser(std::string_view user_principal_name) const {
   for (const User& u : users) {
     if (IEquals(u.user_principal_name, user_principal_name)) return &u;
+  }
+  return nullptr;
+}
+
+const User* World::FindUserByObjectId(std::string_view object_id) const {
+  for (const User& u : users) {
+    if (IEquals(u.object_id, object_id)) return &u;
+  }
+  return nullptr;
+}
+
+UserSubscription* World::FindUserSubscription(std::string_view id) {
+  for (UserSubscription& s : stamp.user_subscriptions) {
+    if (IEquals(s.id, id)) return &s;
   }
   return nullptr;
 }

@@ -3,6 +3,7 @@
 // same JSON shape (state.json), so a persisted state is itself a valid fixtures file.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <cstdint>
@@ -31,6 +32,14 @@ struct ServicePrincipal {
   // Steady-clock milliseconds before which role assignments do not see it yet (replication of a
   // principal created at run time). 0 = always visible. Not persisted.
   int64_t visible_from_ms = 0;
+  // Microsoft Graph view (servicePrincipal resource).
+  std::vector<std::string> tags;
+  std::vector<std::string> service_principal_names;
+  boost::json::array app_roles;                 // [{id, value, ...}]
+  boost::json::array oauth2_permission_scopes;  // [{id, value, ...}]
+  // Steady-clock ms before which Graph GET by id answers 404 (--graph-replication-delay-ms).
+  // Not persisted.
+  int64_t graph_visible_from_ms = 0;
 };
 
 // A user who can sign in with a public client (password, device code).
@@ -41,6 +50,34 @@ struct User {
   std::string object_id;
   std::string tenant_id;
   bool mfa_required = false;  // password grant -> AADSTS50076
+  // Microsoft Graph view (user resource).
+  std::string mail;                          // "" = null
+  std::string user_type = "Member";          // "Member" or "Guest"
+  std::string external_user_state;           // guests: "PendingAcceptance" / "Accepted"
+  std::vector<std::string> directory_roles;  // "Global Administrator", ...
+  int64_t visible_from_ms = 0;  // role assignments see an invited guest from then (not persisted)
+};
+
+// Microsoft Graph oAuth2PermissionGrant (delegated permission grant) in a directory.
+struct OAuth2PermissionGrant {
+  std::string id;
+  std::string tenant_id;
+  std::string client_id;  // object id of the client service principal
+  std::string consent_type = "AllPrincipals";
+  std::string principal_id;  // "" = null (AllPrincipals)
+  std::string resource_id;   // object id of the resource service principal
+  std::string scope;         // space separated
+};
+
+// Microsoft Graph appRoleAssignment (application permission) in a directory.
+struct AppRoleAssignment {
+  std::string id;
+  std::string tenant_id;
+  std::string app_role_id;
+  std::string principal_id;  // client service principal object id
+  std::string principal_type = "ServicePrincipal";
+  std::string resource_id;  // resource service principal object id
+  std::string created_date_time;
 };
 
 // Applications without a secret that may use device code, password and refresh_token grants.
@@ -124,6 +161,41 @@ struct UnknownSubscriptionPolicy {
   std::string partner_id;
 };
 
+// A guest directory onboarded on the stamp (Microsoft.Subscriptions.Admin/directoryTenants).
+struct DirectoryTenantRecord {
+  std::string name;  // the directory's domain, case as first created
+  std::string tenant_id;
+  std::string location;
+  std::string resource_group;
+};
+
+// A user subscription on the stamp (Microsoft.Subscriptions.Admin/subscriptions).
+struct UserSubscription {
+  std::string id;
+  std::string display_name;
+  std::string owner;  // UPN: holds Owner on the tenant ARM
+  std::string tenant_id;
+  std::string offer_id;
+  std::string state = "Enabled";
+  std::vector<ScopedRoleAssignment> role_assignments;  // made through the tenant ARM
+};
+
+// The emulated Azure Stack Hub stamp (admin and tenant ARM listeners).
+struct Stamp {
+  std::string region = "local";
+  std::string admin_subscription_id;
+  std::string admin_subscription_name = "Default Provider Subscription";
+  std::string admin_resource_group = "system.local";
+  std::string arm_application_id;
+  std::string admin_audience;
+  std::string tenant_audience;
+  boost::json::array applications;  // applicationRegistrations entries (fixtures shape)
+  std::vector<ResourceGroup> admin_resource_groups;
+  std::vector<RoleAssignment> admin_role_assignments;  // on the Default Provider Subscription
+  std::vector<DirectoryTenantRecord> directory_tenants;
+  std::vector<UserSubscription> user_subscriptions;
+};
+
 struct World {
   std::vector<Tenant> tenants;
   std::vector<ServicePrincipal> service_principals;
@@ -133,6 +205,9 @@ struct World {
   std::vector<Registration> registrations;
   UnknownSubscriptionPolicy unknown_subscriptions;
   bool new_registrations_csp_approved = false;
+  Stamp stamp;
+  std::vector<OAuth2PermissionGrant> oauth2_permission_grants;
+  std::vector<AppRoleAssignment> app_role_assignments;
 
   const Tenant* FindTenant(std::string_view id_or_domain) const;
   const ServicePrincipal* FindServicePrincipal(std::string_view tenant_id,
@@ -146,6 +221,10 @@ struct World {
                                  std::string_view name);
   // Any registration (any subscription) holding this cloud id; nullptr when none.
   const Registration* FindRegistrationByCloudId(std::string_view cloud_id) const;
+  const User* FindUserByObjectId(std::string_view object_id) const;
+  UserSubscription* FindUserSubscription(std::string_view id);
+  // The tenant a directory id or domain names: fixture tenants, then onboarded directoryTenants.
+  std::string HomeTenantId() const { return tenants.empty() ? std::string() : tenants.front().id; }
   // Partner id of a subscription: its own, or its directory's.
   std::string PartnerOf(const Subscription& subscription) const;
 };
