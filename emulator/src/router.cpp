@@ -111,8 +111,21 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request, 
       fault && fault->status != 0 && (fault->body.has_value() || fault->status < 400);
   if (context.recorder && !response.drop_connection && !test_authored &&
       (host != Host::kMain || IsRecorded(info.target))) {
-    // Every exchange on the stamp and Graph listeners (no secrets travel there).
-    context.recorder->Record(info.base_url, request, response);
+    // Every exchange on the stamp and Graph listeners (no secrets travel there). Repeated '/'
+    // in the path (Get-AzsHealthReport sends '//subscriptions') is recorded collapsed, as the
+    // service routes it, so the exchange matches its operation in the specs.
+    std::string path = request.target.substr(0, request.target.find('?'));
+    if (path.find("//") == std::string::npos) {
+      context.recorder->Record(info.base_url, request, response);
+    } else {
+      HttpRequest routed = request;
+      std::string collapsed;
+      for (char c : path) {
+        if (!(c == '/' && !collapsed.empty() && collapsed.back() == '/')) collapsed += c;
+      }
+      routed.target = collapsed + request.target.substr(path.size());
+      context.recorder->Record(info.base_url, routed, response);
+    }
   }
 
   RequestLogEntry entry;
