@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 
+#include "cli.hpp"
 #include "sign_in_test_helpers.hpp"
 #include "stamp_test_helpers.hpp"
 #include "util/files.hpp"
@@ -610,6 +611,78 @@ BOOST_AUTO_TEST_CASE(stamp_traffic_is_recorded_with_the_listener_url) {
     BOOST_TEST(found);
   }
   fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(stamp_and_graph_state_persist) {
+  std::string dir;
+  std::string sp_id;
+  {
+    EmulatorUnderTest emu([](azscsp::emulator::EmulatorOptions& o) { o.persist = true; });
+    dir = emu.data_dir();
+    StampClients sc(emu);
+    Onboard(sc, sc.OperatorAdminToken(), sfx::kFabrikamDomain, fx::kFabrikamTenant);
+    std::string graph =
+        sc.GraphToken(sfx::kFabrikamAdmin, sfx::kFabrikamAdminPassword, fx::kFabrikamTenant);
+    HttpResult r = StampClients::Call(*sc.graph, "POST", "/v1.0/servicePrincipals", graph,
+                                      R"({"appId":")" + sfx::kApp1 + R"(","tags":["AzureStack"]})");
+    BOOST_TEST_REQUIRE(r.status == 201, r.body);
+    sp_id = S(r.Json(), "id");
+    emu.emulator().Stop();
+
+    azscsp::emulator::EmulatorOptions options;
+    options.data_dir = dir;
+    options.persist = true;
+    azscsp::emulator::Emulator again(options);
+    again.Start();
+    HttpsClient main("localhost", again.Port(), again.CaCertificatePath());
+    HttpsClient graph_client("localhost", again.GraphPort(), again.CaCertificatePath());
+    HttpResult token = main.Request("POST", "/" + fx::kFabrikamTenant + "/oauth2/token",
+                                    "grant_type=password&client_id=" + sfx::kPowerShellApp +
+                                        "&username=" + UrlEncode(sfx::kFabrikamAdmin) +
+                                        "&password=" + UrlEncode(sfx::kFabrikamAdminPassword) +
+                                        "&resource=" + UrlEncode(again.GraphUrl()),
+                                    {{"Content-Type", "application/x-www-form-urlencoded"}});
+    BOOST_TEST_REQUIRE(token.status == 200, token.body);
+    r = StampClients::Call(graph_client, "GET", "/v1.0/servicePrincipals/" + sp_id,
+                           S(token.Json(), "access_token"));
+    BOOST_TEST_REQUIRE(r.status == 200, r.body);
+    BOOST_TEST(r.Json().at("tags").as_array().at(0).as_string() == "AzureStack");
+    json::value state = json::parse(main.Request("GET", "/_emulator/state").body);
+    BOOST_TEST(state.at("stamp").at("directoryTenants").as_array().size() == 1u);
+    again.Stop();
+  }
+}
+
+BOOST_AUTO_TEST_CASE(command_line_stamp_options) {
+  std::vector<const char*> args{"azscsp-emulator",
+                                "--data-dir",
+                                "d",
+                                "--admin-port",
+                                "9001",
+                                "--tenant-port",
+                                "9002",
+                                "--graph-port",
+                                "9003",
+                                "--graph-page-size",
+                                "7",
+                                "--graph-replication-delay-ms",
+                                "250",
+                                "--health-report-array"};
+  auto ok = azscsp::emulator::ParseCommandLine(static_cast<int>(args.size()), args.data());
+  BOOST_TEST_REQUIRE((ok.action == azscsp::emulator::CommandLine::Action::kRun), ok.message);
+  BOOST_TEST(ok.options.admin_port == 9001);
+  BOOST_TEST(ok.options.tenant_port == 9002);
+  BOOST_TEST(ok.options.graph_port == 9003);
+  BOOST_TEST(ok.options.graph_page_size == 7);
+  BOOST_TEST(ok.options.graph_replication_delay_ms == 250);
+  BOOST_TEST(ok.options.health_report_array);
+  std::vector<const char*> bad{"azscsp-emulator", "--data-dir", "d", "--graph-port", "70000"};
+  BOOST_TEST((azscsp::emulator::ParseCommandLine(static_cast<int>(bad.size()), bad.data()).action ==
+              azscsp::emulator::CommandLine::Action::kError));
+  std::vector<const char*> page{"azscsp-emulator", "--data-dir", "d", "--graph-page-size", "0"};
+  BOOST_TEST(
+      (azscsp::emulator::ParseCommandLine(static_cast<int>(page.size()), page.data()).action ==
+       azscsp::emulator::CommandLine::Action::kError));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
