@@ -538,6 +538,17 @@ BOOST_AUTO_TEST_CASE(tenant_subscriptions_and_guest_owner_role_assignment) {
                          ra + "5b3a4f6e-7d8c-4910-8cbd-2e3f4a5b6c7d?api-version=2022-04-01", tenant,
                          other);
   BOOST_TEST(r.ErrorCode() == "PrincipalNotFound");
+  // The invited operator signs in to Fabrikam as the guest and sees the subscription it owns.
+  std::string as_guest = sc.UserToken(sfx::kOperator, sfx::kOperatorPassword, sfx::kTenantAudience,
+                                      fx::kFabrikamTenant);
+  BOOST_TEST(JwtClaims(as_guest).at("oid").as_string() == guest);
+  r = StampClients::Call(*sc.tenant, "GET", "/subscriptions?api-version=2016-05-01", as_guest);
+  BOOST_TEST_REQUIRE(r.status == 200, r.body);
+  BOOST_TEST(r.Json().at("value").as_array().size() == 1u);
+  // The Adatum admin is no guest of Fabrikam.
+  BOOST_TEST(sc.UserTokenResult(sfx::kAdatumAdmin, sfx::kAdatumAdminPassword, sfx::kTenantAudience,
+                                fx::kFabrikamTenant)
+                 .status == 400);
   // List with a filter, get, paging (page size 1), delete.
   r = StampClients::Call(*sc.tenant, "GET",
                          ra.substr(0, ra.size() - 1) + "?api-version=2022-04-01&$filter=" +

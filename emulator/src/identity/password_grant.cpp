@@ -16,7 +16,19 @@ GrantOutcome PasswordGrant(ServiceContext& /*context*/, const TokenRequest& requ
   if (const AadFailure* failure = std::get_if<AadFailure>(&resource)) return *failure;
 
   const User* user = world.FindUser(username);
-  if (!user || !IEquals(user->tenant_id, request.tenant->id)) {
+  // A guest (invited through Graph, mail = the user's UPN) signs in to the inviting directory with
+  // the credentials of their home account; the token is for the guest object there.
+  const User* guest = nullptr;
+  if (user && !IEquals(user->tenant_id, request.tenant->id)) {
+    for (const User& u : world.users) {
+      if (IEquals(u.tenant_id, request.tenant->id) && u.user_type == "Guest" &&
+          IEquals(u.mail, user->user_principal_name)) {
+        guest = &u;
+      }
+    }
+    if (!guest) user = nullptr;
+  }
+  if (!user) {
     return AadFailure{400, "invalid_grant", 50034,
                       "The user account {EUII Hidden} does not exist in the " + request.tenant->id +
                           " directory. To sign into this application, the account must be added "
@@ -33,21 +45,27 @@ GrantOutcome PasswordGrant(ServiceContext& /*context*/, const TokenRequest& requ
                       "access '" +
                           std::get<std::string>(resource) + "'."};
   }
+  const User& signed_in = guest ? *guest : *user;
   TokenGrant grant;
   grant.user = true;
-  grant.object_id = user->object_id;
+  grant.object_id = signed_in.object_id;
   grant.app_id = client_id;
   grant.resource = std::get<std::string>(resource);
-  grant.user_principal_name = user->user_principal_name;
-  grant.display_name = user->display_name;
+  grant.user_principal_name = signed_in.user_principal_name;
+  grant.display_name = signed_in.display_name;
   grant.amr = "pwd";
   std::string scope = request.Field("scope");
   grant.scope = grant.resource + (IEndsWith(grant.resource, "/") ? "" : "/") +
                 "user_impersonation" + (ScopeHas(scope, "offline_access") ? " offline_access" : "");
   if (IssuesRefreshToken(request, scope)) {
-    grant.refresh = UserGrantInfo{
-        client_id,          request.tenant->id, user->object_id, user->user_principal_name,
-        user->display_name, grant.resource,     scope,           request.adfs};
+    grant.refresh = UserGrantInfo{client_id,
+                                  request.tenant->id,
+                                  signed_in.object_id,
+                                  signed_in.user_principal_name,
+                                  signed_in.display_name,
+                                  grant.resource,
+                                  scope,
+                                  request.adfs};
   }
   return grant;
 }
