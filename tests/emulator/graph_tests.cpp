@@ -313,6 +313,24 @@ BOOST_AUTO_TEST_CASE(paging_with_top_and_next_link) {
   CheckGraphError(Call("GET", "/v1.0/servicePrincipals?$top=0"), 400, "Request_BadRequest");
 }
 
+BOOST_AUTO_TEST_CASE(faults_and_request_log_reach_the_graph_listener) {
+  BOOST_TEST_REQUIRE(
+      Control(emu, "POST", "/_emulator/faults",
+              R"({"pathContains":"/v1.0/servicePrincipals","status":503,"retryAfter":"2"})")
+          .status == 201);
+  HttpResult r = Call("GET", "/v1.0/servicePrincipals");
+  BOOST_TEST(r.status == 503);
+  BOOST_TEST(r.Header("Retry-After") == "2");
+  BOOST_TEST(Call("GET", "/v1.0/servicePrincipals").status == 200);
+  json::array log = Control(emu, "GET", "/_emulator/requests?pathContains=/v1.0/servicePrincipals")
+                        .Json()
+                        .at("value")
+                        .as_array();
+  BOOST_TEST_REQUIRE(log.size() == 2u);
+  BOOST_TEST(S(log[0], "host") == "graph");
+  BOOST_TEST(log[0].at("fault").as_bool());
+}
+
 BOOST_AUTO_TEST_CASE(graph_state_is_shown_and_reset) {
   std::string client = CreateSp(sfx::kApp3);
   std::string graph = SpOf(sfx::kGraphApp);
