@@ -113,6 +113,7 @@ BOOST_AUTO_TEST_CASE(directory_tenants_list_all_pages_with_ids_split) {
 
 BOOST_AUTO_TEST_CASE(register_resolves_creates_the_group_and_puts_the_tenant) {
   RouteFabrikamDiscovery();
+  Route("GET " + kTenants, 200, R"({"value":[]})");
   Route("PUT " + kGroup, 201,
         R"({"id":")" + kGroup + R"(","name":"system.local","location":"local"})");
   std::string put_body;
@@ -132,12 +133,14 @@ BOOST_AUTO_TEST_CASE(register_is_already_done_when_the_tenant_is_there_with_the_
   RouteFabrikamDiscovery();
   Route("GET " + kGroup, 200,
         R"({"id":")" + kGroup + R"(","name":"system.local","location":"local"})");
-  Route("GET " + kTenants + "/fabrikam.onmicrosoft.com", 200,
-        Tenant("fabrikam.onmicrosoft.com", kFabrikamTenant));
+  Route("GET " + kTenants, 200,
+        R"({"value":[)" + Tenant("adatum.onmicrosoft.com", "t2") + "," +
+            Tenant("fabrikam.onmicrosoft.com", kFabrikamTenant) + "]}");
   const auto result = services::DirectoryTenantsClient(arm).Register(Ref(), "local", resolver, {});
   BOOST_TEST(result.already_done);
   BOOST_TEST(Count("PUT " + kGroup) == 0);
   BOOST_TEST(Count("PUT " + kTenants + "/fabrikam.onmicrosoft.com") == 0);
+  BOOST_TEST(Count("GET " + kTenants + "/fabrikam.onmicrosoft.com") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(register_of_an_unresolvable_domain_sends_nothing_to_the_stamp) {

@@ -125,12 +125,14 @@ RegisterDirectoryTenantResult DirectoryTenantsClient::Register(const DirectoryTe
     groups.CreateOrUpdate(tenant.subscription_id, tenant.resource_group_name, location, context);
   }
   RegisterDirectoryTenantResult result;
-  if (auto existing = Get(tenant, context);
-      existing && util::EqualsIgnoreCase(existing->tenant_id, resolved.tenant_id)) {
-    result.tenant = *existing;
-    result.already_done = true;
-    return result;
-  }
+  // Looked up in the list: the spec's GET declares no 404 for a tenant that is not there.
+  for (const auto& existing : List(tenant, context))
+    if (util::EqualsIgnoreCase(existing.name, tenant.name) &&
+        util::EqualsIgnoreCase(existing.tenant_id, resolved.tenant_id)) {
+      result.tenant = existing;
+      result.already_done = true;
+      return result;
+    }
   result.tenant = Put(tenant, location, resolved.tenant_id, context);
   if (result.tenant.tenant_id.empty()) result.tenant.tenant_id = resolved.tenant_id;
   return result;
