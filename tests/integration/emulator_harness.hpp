@@ -30,6 +30,10 @@ class EmulatorHarness {
   ~EmulatorHarness();
 
   std::string BaseUrl() const { return emulator_->BaseUrl(); }
+  // The stamp's listeners (issue 5): admin ARM, tenant ARM, Microsoft Graph (no trailing '/').
+  std::string AdminBaseUrl() const { return emulator_->AdminBaseUrl(); }
+  std::string TenantBaseUrl() const { return emulator_->TenantBaseUrl(); }
+  std::string GraphUrl() const { return emulator_->GraphUrl(); }
   std::string CaPath() const { return emulator_->CaCertificatePath(); }
   // POST/GET to /_emulator/... (no authentication); returns the response body.
   std::string Control(const std::string& method, const std::string& path,
