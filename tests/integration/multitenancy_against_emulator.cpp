@@ -62,11 +62,12 @@ std::string Str(const json::value* value) {
 
 // One signed-in context per (endpoint, user), as the module keeps them.
 struct StampFixture {
-  explicit StampFixture(int graph_replication_delay_ms = 0)
+  explicit StampFixture(int graph_replication_delay_ms = 0, bool health_report_array = false)
       : emulator([&] {
           azscsp::emulator::EmulatorOptions options;
           options.throttling = "off";
           options.graph_replication_delay_ms = graph_replication_delay_ms;
+          options.health_report_array = health_report_array;
           return options;
         }()) {}
 
@@ -262,6 +263,20 @@ BOOST_AUTO_TEST_CASE(failures_name_their_cause) {
   BOOST_TEST(Str(denied.error.if_contains("code")) == "Authorization_RequestDenied");
   BOOST_TEST(denied.error.at("httpStatus").as_int64() == 403);
   BOOST_TEST(!Str(denied.error.if_contains("requestId")).empty());
+
+  // A guest the operator has not onboarded: the stamp refuses its token, at once.
+  const Events refused = Run(GuestAdmin("adatum"), "directory.install", {});
+  BOOST_TEST(refused.status == AZSCSP_E_AUTHENTICATION);
+  BOOST_TEST(Str(refused.error.if_contains("code")) == "InvalidAuthenticationTokenTenant");
+}
+
+BOOST_AUTO_TEST_CASE(the_operator_updates_the_home_directory) {
+  // Update-AzsHomeDirectoryTenant: the admin ARM in the home directory, set up by the fixtures.
+  const json::object home = Install(Operator(), "contosocsp.onmicrosoft.com");
+  BOOST_TEST(Str(home.at("tenantId")) == Fixtures::kHomeTenant);
+  for (const auto& app : home.at("applications").as_array())
+    if (Str(app.at("appId")) != "1950a258-227b-4e31-a9cf-717495945fc2")
+      BOOST_TEST(Str(app.at("status")) == "AlreadyConfigured", Str(app.at("appId")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -282,6 +297,30 @@ BOOST_AUTO_TEST_CASE(install_waits_for_the_stamp_principal_to_replicate) {
   BOOST_REQUIRE(Register(Operator(), "fabrikam.onmicrosoft.com").status == AZSCSP_DONE);
   const json::object installed = Install(GuestAdmin("fabrikam"), "fabrikam.onmicrosoft.com");
   for (const auto& [app, status] : Statuses(installed)) BOOST_TEST(status == "Configured", app);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+// The emulator answers checkIdentityHealth with directoryTenants as a plain array (docs shape).
+struct ArrayHealthFixture : StampFixture {
+  ArrayHealthFixture() : StampFixture(0, true) {}
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(multitenancy_docs_shape_against_emulator, ArrayHealthFixture)
+
+BOOST_AUTO_TEST_CASE(health_report_as_a_plain_array_reads_the_same) {
+  const Events health = Run(Operator(), "identity.healthReport", {});
+  BOOST_REQUIRE_MESSAGE(health.status == AZSCSP_DONE, json::serialize(health.error));
+  const json::object& report = health.items.at(0);
+  BOOST_TEST(Str(report.at("status")) == "Healthy");
+  const auto& directories = report.at("directoryTenants").as_array();
+  BOOST_REQUIRE_EQUAL(directories.size(), 1u);
+  BOOST_TEST(Str(directories[0].at("tenantId")) == Fixtures::kHomeTenant);
+  BOOST_TEST(directories[0].at("applications").as_array().size() == 3u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -254,7 +254,7 @@ BOOST_AUTO_TEST_CASE(replication_retries_are_bounded) {
 BOOST_AUTO_TEST_CASE(the_stamp_token_is_retried_while_the_new_principal_propagates) {
   int refused = 2;
   routes["GET /applicationRegistrations"] = [&](const http::Request&) {
-    if (refused-- > 0) return MakeResponse(401, ArmErrorBody("InvalidAuthenticationTokenTenant"));
+    if (refused-- > 0) return MakeResponse(401, ArmErrorBody("InvalidAuthenticationToken"));
     return MakeResponse(200, boost::json::serialize(boost::json::object{{"value", stamp_apps}}));
   };
   const auto result = Onboarding().Install(options, context);
@@ -266,9 +266,20 @@ BOOST_AUTO_TEST_CASE(the_stamp_token_is_retried_while_the_new_principal_propagat
 BOOST_AUTO_TEST_CASE(cancellation_stops_the_token_wait) {
   routes["GET /applicationRegistrations"] = [&](const http::Request&) {
     context.Cancel();
-    return MakeResponse(401, ArmErrorBody("InvalidAuthenticationTokenTenant"));
+    return MakeResponse(401, ArmErrorBody("InvalidAuthenticationToken"));
   };
   BOOST_CHECK_THROW(Onboarding().Install(options, context), CancelledError);
+}
+
+BOOST_AUTO_TEST_CASE(a_directory_the_operator_has_not_onboarded_fails_at_once) {
+  Route("GET /applicationRegistrations", 401, ArmErrorBody("InvalidAuthenticationTokenTenant"));
+  try {
+    Onboarding().Install(options, context);
+    BOOST_FAIL("expected InvalidAuthenticationTokenTenant");
+  } catch (const ServiceError& error) {
+    BOOST_TEST(error.Details().code == "InvalidAuthenticationTokenTenant");
+  }
+  BOOST_TEST(clock.Sleeps().empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_reader_without_a_directory_role_gets_graph_403) {

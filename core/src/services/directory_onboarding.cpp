@@ -317,11 +317,14 @@ std::vector<ApplicationRegistration> DirectoryOnboarding::RegistrationsWhenReady
       return stamp_->ApplicationRegistrations(context);
     } catch (const ServiceError& error) {
       // The stamp's token in this directory needs its new principal and grant to propagate:
-      // AADSTS500011 (resource principal not found) or a 401 from the stamp meanwhile.
+      // AADSTS500011 (resource principal not found) or a 401 from the stamp meanwhile. A
+      // directory the operator has not onboarded (InvalidAuthenticationTokenTenant) stays so.
       const auto& info = error.Details();
-      const bool propagating = info.code == "invalid_resource" || info.http_status == 401 ||
-                               std::find(info.aadsts_codes.begin(), info.aadsts_codes.end(),
-                                         500011) != info.aadsts_codes.end();
+      const bool propagating =
+          info.code == "invalid_resource" ||
+          (info.http_status == 401 && info.code != "InvalidAuthenticationTokenTenant") ||
+          std::find(info.aadsts_codes.begin(), info.aadsts_codes.end(), 500011) !=
+              info.aadsts_codes.end();
       if (!propagating || attempt >= options.arm_token_attempts) throw;
       util::Log(context, util::LogLevel::Verbose,
                 "The stamp does not accept this directory's token yet (" + info.code +

@@ -96,7 +96,9 @@ class DirectoryOnboarding {
                            const util::Context& context) const;
 
   // §7.2 steps 3-6: the stamp ARM application's principal and the client's user_impersonation
-  // grant to it, then every application the stamp registers. Progress lines per change.
+  // grant to it, then every application the stamp registers. Progress lines per change. A
+  // directory the operator has not onboarded fails with the stamp's 401
+  // InvalidAuthenticationTokenTenant (not retried).
   InstallResult Install(const OnboardingOptions& options, const util::Context& context) const;
 
   // Deletes each registered application's principal, the stamp ARM application's last (after it,
