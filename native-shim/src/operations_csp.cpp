@@ -23,10 +23,25 @@ std::shared_ptr<services::TenantResolver> ResolverFor(ClientState& client,
 
 }  // namespace
 
+// Get-AzsDirectoryTenantIdentifier -Authority names any authority, signed in or not.
+std::string ExplicitAuthority(const std::string& authority) {
+  if (authority.rfind("https://", 0) != 0 || authority.size() <= 8) {
+    throw InvalidArgumentError("The authority '" + authority +
+                               "' is not valid: expected an https URL such as "
+                               "https://login.microsoftonline.com/.");
+  }
+  return authority.back() == '/' ? authority : authority + "/";
+}
+
 void ResolveTenant(ClientState& client, const json::object& arguments, const Emit& emit,
                    const util::Context& context) {
+  const auto authority = OptionalString(arguments, "authority");
+  const auto resolver = authority && !authority->empty()
+                            ? std::make_shared<services::TenantResolver>(
+                                  client.PlainPipeline(), ExplicitAuthority(*authority))
+                            : ResolverFor(client, context);
   const services::ResolvedTenant tenant =
-      ResolverFor(client, context)->Resolve(RequiredString(arguments, "domain"), context);
+      resolver->Resolve(RequiredString(arguments, "domain"), context);
   emit({{"domain", tenant.domain},
         {"tenantId", tenant.tenant_id},
         {"issuer", tenant.issuer},

@@ -313,6 +313,17 @@ BOOST_AUTO_TEST_CASE(resolves_tenants_by_domain) {
              std::string::npos);
   resolved = Run(client, "tenants.resolve", {{"domain", "contoso csp"}});
   BOOST_TEST(resolved.status == AZSCSP_E_INVALID_ARGUMENT);
+
+  // An explicit authority (Get-AzsDirectoryTenantIdentifier -Authority) instead of the context's.
+  resolved = Run(client, "tenants.resolve",
+                 {{"domain", "fabrikam.onmicrosoft.com"}, {"authority", emulator.BaseUrl()}});
+  BOOST_REQUIRE(resolved.status == AZSCSP_DONE);
+  BOOST_TEST(Str(resolved.items[0].at("tenantId")) == "e40189a3-e640-46a3-b8ff-16b642010b0d");
+  resolved = Run(client, "tenants.resolve",
+                 {{"domain", "fabrikam.onmicrosoft.com"}, {"authority", "http://login.example"}});
+  BOOST_TEST(resolved.status == AZSCSP_E_INVALID_ARGUMENT);
+  BOOST_TEST(Str(resolved.error.if_contains("message")).find("http://login.example") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(refresh_token_needs_a_user_sign_in) {
