@@ -12,6 +12,11 @@ function Get-AzsCspErrorCategory {
         'CloudIdUpdateNotAllowed' { return [System.Management.Automation.ErrorCategory]::ResourceExists }
         'RegistrationNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
         'TenantNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        'Authorization_RequestDenied' { return [System.Management.Automation.ErrorCategory]::PermissionDenied }
+        'Request_ResourceNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        'DefaultProviderSubscriptionNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        'DirectoryTenantNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        'MicrosoftGraphUnknown' { return [System.Management.Automation.ErrorCategory]::NotSpecified }
         'UserSignInRequired' { return [System.Management.Automation.ErrorCategory]::AuthenticationError }
     }
     switch ($Kind) {
@@ -64,6 +69,16 @@ function Get-AzsCspRecommendedAction {
         [string] $CredentialType
     )
 
+    # A guest directory the stamp does not trust (yet): an authentication error, but the fix is the
+    # operator's onboarding, not another sign-in.
+    if ($Code -eq 'InvalidAuthenticationTokenTenant' -and (($Target -and $Target['Stamp'] -eq 'Tenant') -or $Message -match 'not registered with this Azure Stack|onboard')) {
+        $guest = '<directory>'
+        if ($Target -and $Target['GuestDirectoryTenantName']) { $guest = [string]$Target['GuestDirectoryTenantName'] }
+        elseif ($Target -and $Target['DirectoryTenantName']) { $guest = [string]$Target['DirectoryTenantName'] }
+        return ("Directory '{0}' is not onboarded on this Azure Stack Hub, so the stamp refuses its tokens. Ask the stamp operator to run " +
+            "Register-AzsGuestDirectoryTenant -GuestDirectoryTenantName {0} (signed in to the home directory), then run this command again.") -f $guest
+    }
+
     if ($Kind -eq 'Authentication' -or $Code -cmatch '^[a-z_]+$') {
         $authAction = Get-AzsCspSignInRecommendedAction -Code $Code -Message $Message -CredentialType $CredentialType
         if ($authAction) {
@@ -80,6 +95,11 @@ function Get-AzsCspRecommendedAction {
         ResourceGroupLocation      = '<location>'
         PrincipalId                = '<principal ID>'
         CloudId                    = '<cloud ID>'
+        # Multi-tenancy (StampContext.ps1): the directory signed in to, the guest directory, the stamp endpoint.
+        DirectoryTenantName        = '<directory>'
+        GuestDirectoryTenantName   = '<guest directory>'
+        Endpoint                   = '<Resource Manager endpoint>'
+        SubscriptionId             = '<subscription ID>'
     }
     if ($Target) {
         foreach ($key in @($t.Keys)) {
@@ -89,7 +109,32 @@ function Get-AzsCspRecommendedAction {
         }
     }
 
+    # Multi-tenancy: which stamp endpoint the command talked to ('Admin' or 'Tenant').
+    $stamp = if ($Target -and $Target.ContainsKey('Stamp')) { [string]$Target['Stamp'] } else { $null }
+    $directory = if ($Target -and $Target['GuestDirectoryTenantName']) { $t.GuestDirectoryTenantName } else { $t.DirectoryTenantName }
+
     switch ($Code) {
+        'Authorization_RequestDenied' {
+            return ("The account signed in to directory '{0}' may not make this change in Microsoft Graph: installing the Azure Stack Hub applications (service principals, " +
+                'application and delegated permissions) needs Global Administrator or Application Administrator (or Cloud Application Administrator) in that directory; ' +
+                "inviting a guest needs Global Administrator, User Administrator or Guest Inviter. Sign in as such an administrator of '{0}' (-AutomationCredential, " +
+                'or the device code sign-in) and run the command again: it only adds what is still missing.') -f $t.DirectoryTenantName
+        }
+        'Request_ResourceNotFound' {
+            return ("Microsoft Graph did not find an object in directory '{0}' yet: new service principals take a moment to replicate. Wait a minute and run the command " +
+                'again; it only adds what is still missing.') -f $t.DirectoryTenantName
+        }
+        'DefaultProviderSubscriptionNotFound' {
+            return ("The signed-in account sees no 'Default Provider Subscription' on {0}. Sign in as an Azure Stack Hub operator of the home directory (an Owner of the " +
+                'Default Provider Subscription), or pass -SubscriptionId (or -SubscriptionName) of the admin subscription.') -f $t.Endpoint
+        }
+        'DirectoryTenantNotFound' {
+            return ("Directory '{0}' is not onboarded on this Azure Stack Hub. List the guest directories with Get-AzsDirectoryTenant, and check -ResourceGroupName (system.<region>) and the name.") -f $directory
+        }
+        'MicrosoftGraphUnknown' {
+            return ("AzsCsp cannot tell which Microsoft Graph serves this stamp's directory: the stamp's metadata names the retired Azure AD Graph and the login endpoint is not a " +
+                'known cloud. Pass -MicrosoftGraphEndpoint (for example https://graph.microsoft.com/) to this command or to Connect-AzsCspAccount.')
+        }
         'UnauthorizedCspRegistration' {
             return ("Registration '{0}' is not approved for multi-tenant (CSP) billing yet. Email azstcsp@microsoft.com with the registration subscription ID ({1}), " +
                 "the resource group ({2}) and the registration name ({0}); approval takes 1-2 business days. Then run the command again.") -f $t.RegistrationName, $t.RegistrationSubscriptionId, $t.ResourceGroupName
@@ -139,7 +184,8 @@ function Get-AzsCspRecommendedAction {
                 'Use a unique -RegistrationName for each stamp registered with subscription {1}, or remove the old registration first (UnRegister-AzsEnvironment -CloudId <cloud ID>).') -f $t.RegistrationName, $t.RegistrationSubscriptionId
         }
         'TenantNotFound' {
-            return "The directory '{0}' was not found in this cloud. Check the customer's domain (for example contoso.onmicrosoft.com) or pass the tenant ID (a GUID) instead." -f $t.CustomerDomain
+            $name = if ($Target -and $Target['CustomerDomain']) { $t.CustomerDomain } elseif ($Target -and ($Target['GuestDirectoryTenantName'] -or $Target['DirectoryTenantName'])) { $directory } else { $t.CustomerDomain }
+            return "The directory '{0}' was not found in this cloud. Check the domain (for example fabrikam.onmicrosoft.com) or pass the tenant ID (a GUID) instead." -f $name
         }
         'UnknownResourceGroupLocation' {
             return "The location '{0}' is not available to subscription {1}. Pass -ResourceGroupLocation with one of the locations the error lists (default by cloud: AzureCloud westcentralus, AzureChinaCloud ChinaEast, AzureUSGovernment usgovvirginia)." -f $t.ResourceGroupLocation, $t.RegistrationSubscriptionId
@@ -172,6 +218,9 @@ function Get-AzsCspRecommendedAction {
             return (Get-AzsCspSignInRecommendedAction -Code 'Authentication' -CredentialType $CredentialType)
         }
         'PermissionDenied' {
+            if ($stamp) {
+                return 'The signed-in account is not allowed to do this on the Azure Stack Hub: sign in as an operator (Owner of the Default Provider Subscription) for the admin endpoint, or as an owner of the subscription for the user endpoint.'
+            }
             return 'The signed-in principal is not allowed to do this. Grant it a role on the registration (Owner, Contributor or Microsoft.AzureStack/registrations/*) or sign in with another account.'
         }
         'Tls' {
@@ -304,6 +353,7 @@ function Get-AzsCspSignInRecommendedAction {
         '90002' { return "The tenant was not found: check -Tenant (GUID or domain) and that it belongs to the cloud chosen with -Environment; $again" }
         { $_ -in '700027', '50012', '700030', '50048', '700023' } { return "The certificate was not accepted: register its public key on the application (Entra ID: Certificates & secrets; AD FS: New-GraphApplication/Set-GraphApplication on the privileged endpoint), check -ApplicationId and -AssertionAlgorithm, $again" }
         '500133' { return "The client assertion was outside its valid time range: this machine's clock is off. Synchronise it (Windows: w32tm /resync; Linux: timedatectl / chrony), $again" }
+        '500011' { return "The Azure Stack Hub's applications are not installed in this directory (AADSTS500011: its Resource Manager application has no service principal there). The directory's administrator runs Register-AzsWithMyDirectoryTenant -TenantResourceManagerEndpoint <https://management.<region>.<fqdn>> -DirectoryTenantName <directory> first, after the stamp operator onboarded the directory with Register-AzsGuestDirectoryTenant; $again" }
         { $_ -in '65001', '65004', '90094' } { return "Consent is missing: an administrator of the directory must grant the application its permissions (admin consent; for a guest directory of Azure Stack Hub run the onboarding, Register-AzsWithMyDirectoryTenant), $again" }
         { $_ -in '50076', '50079', '50158' } { return 'This account needs multi-factor authentication, which a user name and password (or a refresh token) cannot satisfy: sign in with Connect-AzsCspAccount -UseDeviceAuthentication.' }
         '53003' { return 'Conditional Access blocks this sign-in: sign in with Connect-AzsCspAccount -UseDeviceAuthentication from a compliant device, or ask the directory administrator.' }

@@ -182,14 +182,19 @@ function New-AzsCspBatchState {
     .SYNOPSIS
     State of a bulk cmdlet: one native batch per context, the pending inputs by tag, counters.
     .PARAMETER Mode
-    Put (results are CustomerSubscription objects) or Delete (RemovedCustomerSubscription, only with -PassThru).
+    Put (results are CustomerSubscription objects), Delete (RemovedCustomerSubscription, only with -PassThru)
+    or Item (each result's event and pending entry go to -Convert, which writes the output).
+    .PARAMETER Convert
+    Item mode: { param($NativeEvent, $Pending) ... } for each successful result; $Pending has
+    TargetObject, Target and ContextName.
     #>
     [CmdletBinding()]
     [OutputType([hashtable])]
     param(
         [Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Cmdlet,
         [Parameter(Mandatory)] [string] $Operation,
-        [Parameter(Mandatory)] [ValidateSet('Put', 'Delete')] [string] $Mode,
+        [Parameter(Mandatory)] [ValidateSet('Put', 'Delete', 'Item')] [string] $Mode,
+        [scriptblock] $Convert,
         [int] $ThrottleLimit = 8,
         [string] $Activity = 'AzsCsp',
         [switch] $PassThru
@@ -199,6 +204,7 @@ function New-AzsCspBatchState {
         Cmdlet        = $Cmdlet
         Operation     = $Operation
         Mode          = $Mode
+        Convert       = $Convert
         ThrottleLimit = $ThrottleLimit
         Activity      = $Activity
         PassThru      = [bool]$PassThru
@@ -329,6 +335,11 @@ function Write-AzsCspBatchResult {
         }
         $State.Failed++
         $cmdlet.WriteError((New-AzsCspErrorRecord -NativeError $nativeError -TargetObject $pending.TargetObject -Target $pending.Target))
+        return
+    }
+
+    if ($State.Mode -eq 'Item') {
+        & $State.Convert $NativeEvent $pending
         return
     }
 

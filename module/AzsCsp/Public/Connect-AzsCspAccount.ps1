@@ -127,6 +127,12 @@ function Connect-AzsCspAccount {
     The token audience (resource) of the custom cloud's Resource Manager. Read from the Resource Manager
     metadata when omitted.
 
+    .PARAMETER MicrosoftGraphEndpoint
+    The Microsoft Graph endpoint of the directory, for example https://graph.microsoft.com/. Needed only
+    when AzsCsp cannot find it (error AzsCsp.MicrosoftGraphUnknown): built-in clouds and stamps whose
+    metadata names Microsoft Graph or a known login host do not need it. Used by the multi-tenancy
+    commands (Register-AzsWithMyDirectoryTenant, Grant-AzsCspGuestOwner, ...).
+
     .PARAMETER Subscription
     The default subscription ID of the context, used by Get-AzsRegistration when -SubscriptionId is omitted.
 
@@ -335,6 +341,8 @@ function Connect-AzsCspAccount {
         [ValidateNotNullOrEmpty()]
         [string] $ActiveDirectoryResourceId,
 
+        [uri] $MicrosoftGraphEndpoint,
+
         [Alias('SubscriptionId')]
         [string] $Subscription,
 
@@ -356,7 +364,14 @@ function Connect-AzsCspAccount {
 
         [Parameter(DontShow)]
         [ValidateSet('v1', 'v2')]
-        [string] $TokenVersion
+        [string] $TokenVersion,
+
+        # Internal (Resolve-AzsCspStampContext): store the context without getting a Resource Manager
+        # token now. A guest directory gets a token for the stamp's user endpoint only once
+        # Register-AzsWithMyDirectoryTenant installed the stamp's application there (AADSTS500011
+        # before), so that command signs in lazily, at its first request.
+        [Parameter(DontShow)]
+        [switch] $Deferred
     )
 
     $null = Initialize-AzsCspNative -Cmdlet $PSCmdlet
@@ -399,7 +414,7 @@ function Connect-AzsCspAccount {
         if (-not $ActiveDirectoryAuthority -and $stored.ActiveDirectoryAuthority) { $ActiveDirectoryAuthority = [uri]$stored.ActiveDirectoryAuthority }
         if (-not $ActiveDirectoryResourceId -and $stored.ActiveDirectoryResourceId) { $ActiveDirectoryResourceId = $stored.ActiveDirectoryResourceId }
     }
-    foreach ($endpoint in @(@('ResourceManagerEndpoint', $ResourceManagerEndpoint), @('ActiveDirectoryAuthority', $ActiveDirectoryAuthority))) {
+    foreach ($endpoint in @(@('ResourceManagerEndpoint', $ResourceManagerEndpoint), @('ActiveDirectoryAuthority', $ActiveDirectoryAuthority), @('MicrosoftGraphEndpoint', $MicrosoftGraphEndpoint))) {
         if ($endpoint[1] -and (-not $endpoint[1].IsAbsoluteUri -or $endpoint[1].Scheme -notin 'https', 'http')) {
             $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.InvalidEndpoint' -Argument $endpoint[0] -TargetObject ([string]$endpoint[1]) `
                 -Message ("-{0} '{1}' is not an absolute https URL." -f $endpoint[0], $endpoint[1])
@@ -571,6 +586,7 @@ function Connect-AzsCspAccount {
     if ($ResourceManagerEndpoint) { $environmentOptions.resourceManagerUrl = $ResourceManagerEndpoint.AbsoluteUri }
     if ($ActiveDirectoryAuthority) { $environmentOptions.activeDirectoryAuthority = $ActiveDirectoryAuthority.AbsoluteUri }
     if ($ActiveDirectoryResourceId) { $environmentOptions.activeDirectoryResourceId = $ActiveDirectoryResourceId }
+    if ($MicrosoftGraphEndpoint) { $environmentOptions.graphUrl = $MicrosoftGraphEndpoint.AbsoluteUri }
     $tlsOptions = [ordered]@{ verify = -not $SkipCertificateCheck }
     if ($caPath) { $tlsOptions.caBundlePath = $caPath }
     $options = [ordered]@{
@@ -619,8 +635,23 @@ function Connect-AzsCspAccount {
 
         $pendingName = if ($PSBoundParameters.ContainsKey('ContextName')) { $ContextName } else { '(signing in)' }
         $entry = [pscustomobject]@{ Name = $pendingName; Client = $client; Context = $null }
-        $connected = @(Invoke-AzsCspOperation -Cmdlet $PSCmdlet -Entry $entry -Operation 'account.connect' -Arguments @{} `
-                -OutputKind 'Context' -TargetObject $pendingName -Activity 'Signing in' -CredentialType $credentialType)
+        $connected = @(if ($Deferred) {
+            # No request now: the first operation signs in (and shows a device code prompt then).
+            @([AzsCsp.Context]@{
+                    Environment        = $environmentName
+                    TenantId           = $Tenant
+                    ClientId           = $clientId
+                    Account            = $account
+                    CredentialType     = $credentialType
+                    ResourceManagerUrl = $(if ($ResourceManagerEndpoint) { $ResourceManagerEndpoint.AbsoluteUri } else { $null })
+                    Authority          = $(if ($ActiveDirectoryAuthority) { $ActiveDirectoryAuthority.AbsoluteUri } else { $null })
+                    ConnectedOn        = [DateTimeOffset]::Now
+                })
+        }
+        else {
+            @(Invoke-AzsCspOperation -Cmdlet $PSCmdlet -Entry $entry -Operation 'account.connect' -Arguments @{} `
+                    -OutputKind 'Context' -TargetObject $pendingName -Activity 'Signing in' -CredentialType $credentialType)
+            })
         if ($connected.Count -eq 0) {
             return
         }
