@@ -33,6 +33,16 @@
         'ConvertFrom-AzsRegistrationToken'
         'New-AzsActivationResource'
         'Remove-AzsActivationResource'
+        'Register-AzsGuestDirectoryTenant'
+        'Unregister-AzsGuestDirectoryTenant'
+        'Get-AzsDirectoryTenant'
+        'Register-AzsWithMyDirectoryTenant'
+        'Unregister-AzsWithMyDirectoryTenant'
+        'Update-AzsHomeDirectoryTenant'
+        'Get-AzsHealthReport'
+        'Get-AzsDirectoryTenantIdentifier'
+        'Grant-AzsCspGuestOwner'
+        'Get-AzsCspGuestOwner'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
@@ -40,8 +50,8 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags         = @('AzureStack', 'AzureStackHub', 'CSP', 'CloudSolutionProvider', 'Billing', 'Registration', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Sign-in with client secret, certificate (PEM, PFX, Windows certificate store), device code, refresh token, user name and password (-AutomationCredential), access token and AZURE_* variables; AD FS stamps; stored custom environments (Add/Get/Remove-AzsCspEnvironment); opt-in persistent token cache. Registrations, CSP customer subscription mapping (single and bulk) with pre-flight checks (Test-AzsCspRegistration) and -CustomerDomain; registration lifecycle: Register-/Unregister-AzsEnvironment, Get-AzsActivationKey, and on the privileged endpoint Get-AzsRegistrationToken, resumable Set-AzsRegistration, Remove-AzsRegistration. Disconnected registration: ConvertFrom-AzsRegistrationToken (what a token says, including the usage-reporting and syndication flags the registration resource does not carry; decoded locally), New-AzsActivationResource and Remove-AzsActivationResource (privileged endpoint only, no Azure call).'
+            Tags         = @('AzureStack', 'AzureStackHub', 'CSP', 'CloudSolutionProvider', 'Billing', 'Registration', 'MultiTenancy', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'Sign-in with client secret, certificate (PEM, PFX, Windows certificate store), device code, refresh token, user name and password (-AutomationCredential), access token and AZURE_* variables; AD FS stamps; stored custom environments (Add/Get/Remove-AzsCspEnvironment); opt-in persistent token cache. Registrations, CSP customer subscription mapping (single and bulk) with pre-flight checks (Test-AzsCspRegistration) and -CustomerDomain; registration lifecycle: Register-/Unregister-AzsEnvironment, Get-AzsActivationKey, and on the privileged endpoint Get-AzsRegistrationToken, resumable Set-AzsRegistration, Remove-AzsRegistration. Disconnected registration: ConvertFrom-AzsRegistrationToken (what a token says, including the usage-reporting and syndication flags the registration resource does not carry; decoded locally), New-AzsActivationResource and Remove-AzsActivationResource (privileged endpoint only, no Azure call). Multi-tenancy with the documented commands on Microsoft Graph v1.0 (not the retired Azure AD Graph), each signing in by itself (-AutomationCredential or device code, or an existing context): Register-AzsGuestDirectoryTenant (many guests in one batch with progress, one result each, idempotent), Unregister-AzsGuestDirectoryTenant (confirms naming the guest directory), Get-AzsDirectoryTenant, Register-/Unregister-AzsWithMyDirectoryTenant and Update-AzsHomeDirectoryTenant (report what each application needed; re-run after a stamp update adds only what is missing), Get-AzsHealthReport, Get-AzsDirectoryTenantIdentifier; Grant-AzsCspGuestOwner and Get-AzsCspGuestOwner (the CSP as guest Owner of a customer subscription). No console writes, no log files in the module folder.'
         }
     }
 }

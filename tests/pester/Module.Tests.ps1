@@ -18,7 +18,10 @@ BeforeAll {
         'New-AzsCustomerSubscription', 'Get-AzsCustomerSubscription', 'Remove-AzsCustomerSubscription',
         'Test-AzsCspRegistration', 'Register-AzsEnvironment', 'Unregister-AzsEnvironment', 'Get-AzsActivationKey',
         'Get-AzsRegistrationToken', 'Set-AzsRegistration', 'Remove-AzsRegistration',
-        'ConvertFrom-AzsRegistrationToken', 'New-AzsActivationResource', 'Remove-AzsActivationResource')
+        'ConvertFrom-AzsRegistrationToken', 'New-AzsActivationResource', 'Remove-AzsActivationResource',
+        'Register-AzsGuestDirectoryTenant', 'Unregister-AzsGuestDirectoryTenant', 'Get-AzsDirectoryTenant',
+        'Register-AzsWithMyDirectoryTenant', 'Unregister-AzsWithMyDirectoryTenant', 'Update-AzsHomeDirectoryTenant',
+        'Get-AzsHealthReport', 'Get-AzsDirectoryTenantIdentifier', 'Grant-AzsCspGuestOwner', 'Get-AzsCspGuestOwner')
 
     function Invoke-ChildPwsh {
         # Runs a script in a new pwsh process (the native library is loaded once per process).
@@ -78,7 +81,9 @@ Describe 'AzsCsp manifest' {
         foreach ($type in 'AzsCsp.CustomerSubscription', 'AzsCsp.Registration', 'AzsCsp.Context', 'AzsCsp.RemovedCustomerSubscription', 'AzsCsp.Environment',
             'AzsCsp.RegistrationStep', 'AzsCsp.RegistrationCheck', 'AzsCsp.RegistrationCheckResult', 'AzsCsp.UnregisteredRegistration',
             'AzsCsp.RemovedRegistration', 'AzsCsp.RegistrationOperation', 'AzsCsp.RegistrationToken', 'AzsCsp.ActivationResource',
-            'AzsCsp.RemovedActivationResource') {
+            'AzsCsp.RemovedActivationResource', 'AzsCsp.DirectoryTenant', 'AzsCsp.DirectoryTenantRegistration', 'AzsCsp.RemovedDirectoryTenant',
+            'AzsCsp.DirectoryConfigurationReport', 'AzsCsp.DirectoryApplication', 'AzsCsp.DirectoryRemovalReport', 'AzsCsp.DirectoryApplicationRemoval',
+            'AzsCsp.IdentityHealthReport', 'AzsCsp.DirectoryTenantHealth', 'AzsCsp.ApplicationHealth', 'AzsCsp.GuestOwner', 'AzsCsp.GuestOwnerAssignment') {
             $view = Get-FormatData -TypeName $type
             $view | Should -Not -BeNullOrEmpty -Because "$type needs a table view"
         }
@@ -166,6 +171,12 @@ Describe 'Command metadata' {
         @{ Name = 'Get-AzsRegistrationToken'; Impact = 'Low' }
         @{ Name = 'New-AzsActivationResource'; Impact = 'Medium' }
         @{ Name = 'Remove-AzsActivationResource'; Impact = 'High' }
+        @{ Name = 'Register-AzsGuestDirectoryTenant'; Impact = 'Medium' }
+        @{ Name = 'Unregister-AzsGuestDirectoryTenant'; Impact = 'High' }
+        @{ Name = 'Register-AzsWithMyDirectoryTenant'; Impact = 'Medium' }
+        @{ Name = 'Unregister-AzsWithMyDirectoryTenant'; Impact = 'High' }
+        @{ Name = 'Update-AzsHomeDirectoryTenant'; Impact = 'Medium' }
+        @{ Name = 'Grant-AzsCspGuestOwner'; Impact = 'Medium' }
     ) {
         $binding = (Get-Command $Name).ScriptBlock.Attributes | Where-Object { $_ -is [System.Management.Automation.CmdletBindingAttribute] }
         $binding.SupportsShouldProcess | Should -BeTrue
@@ -173,7 +184,7 @@ Describe 'Command metadata' {
     }
 
     It 'has -Force on the removals' {
-        foreach ($name in 'Unregister-AzsEnvironment', 'Remove-AzsRegistration', 'Remove-AzsActivationResource') {
+        foreach ($name in 'Unregister-AzsEnvironment', 'Remove-AzsRegistration', 'Remove-AzsActivationResource', 'Unregister-AzsGuestDirectoryTenant', 'Unregister-AzsWithMyDirectoryTenant') {
             (Get-Command $name).Parameters.Keys | Should -Contain 'Force'
         }
     }
@@ -195,6 +206,13 @@ Describe 'Command metadata' {
         @{ Name = 'New-AzsActivationResource'; Set = 'PrivilegedEndpoint'; Positions = [ordered]@{ PrivilegedEndpointCredential = 0; PrivilegedEndpoint = 1; ActivationKey = 2 } }
         @{ Name = 'Remove-AzsActivationResource'; Set = 'PrivilegedEndpoint'; Positions = [ordered]@{ PrivilegedEndpointCredential = 0; PrivilegedEndpoint = 1 } }
         @{ Name = 'ConvertFrom-AzsRegistrationToken'; Set = 'Token'; Positions = [ordered]@{ RegistrationToken = 0 } }
+        @{ Name = 'Register-AzsGuestDirectoryTenant'; Set = '__AllParameterSets'; Positions = [ordered]@{ AdminResourceManagerEndpoint = 0; DirectoryTenantName = 1; GuestDirectoryTenantName = 2; Location = 3; SubscriptionId = 4; SubscriptionName = 5; ResourceGroupName = 6; AutomationCredential = 7 } }
+        @{ Name = 'Unregister-AzsGuestDirectoryTenant'; Set = '__AllParameterSets'; Positions = [ordered]@{ AdminResourceManagerEndpoint = 0; DirectoryTenantName = 1; GuestDirectoryTenantName = 2; ResourceGroupName = 3; SubscriptionId = 4; SubscriptionName = 5; AutomationCredential = 6 } }
+        @{ Name = 'Register-AzsWithMyDirectoryTenant'; Set = '__AllParameterSets'; Positions = [ordered]@{ TenantResourceManagerEndpoint = 0; DirectoryTenantName = 1; AutomationCredential = 2; CustomCloudAzureResourceManagerEndpoint = 3 } }
+        @{ Name = 'Unregister-AzsWithMyDirectoryTenant'; Set = '__AllParameterSets'; Positions = [ordered]@{ TenantResourceManagerEndpoint = 0; DirectoryTenantName = 1; AutomationCredential = 2; CustomCloudAzureResourceManagerEndpoint = 3 } }
+        @{ Name = 'Update-AzsHomeDirectoryTenant'; Set = '__AllParameterSets'; Positions = [ordered]@{ AdminResourceManagerEndpoint = 0; DirectoryTenantName = 1; AutomationCredential = 2 } }
+        @{ Name = 'Get-AzsHealthReport'; Set = '__AllParameterSets'; Positions = [ordered]@{ AdminResourceManagerEndpoint = 0; DirectoryTenantName = 1; AutomationCredential = 2 } }
+        @{ Name = 'Get-AzsDirectoryTenantIdentifier'; Set = '__AllParameterSets'; Positions = [ordered]@{ Authority = 0 } }
     ) {
         $command = Get-Command $Name
         foreach ($parameter in $Positions.Keys) {
@@ -259,6 +277,43 @@ Describe 'Command metadata' {
         }
     }
 
+    It 'gives the multi-tenancy commands only the documented positions (the others are named)' {
+        foreach ($name in 'Register-AzsGuestDirectoryTenant', 'Unregister-AzsGuestDirectoryTenant', 'Register-AzsWithMyDirectoryTenant', 'Unregister-AzsWithMyDirectoryTenant',
+            'Update-AzsHomeDirectoryTenant', 'Get-AzsHealthReport', 'Grant-AzsCspGuestOwner', 'Get-AzsCspGuestOwner') {
+            $command = Get-Command $name
+            foreach ($parameter in 'Context', 'CaCertificatePath', 'MicrosoftGraphEndpoint', 'Force', 'PassThru', 'ThrottleLimit') {
+                if (-not $command.Parameters.ContainsKey($parameter)) { continue }
+                $position = ($command.Parameters[$parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }).Position
+                $position | Should -BeLessThan 0 -Because "-$parameter of $name is not positional"
+            }
+            $command.Parameters.Keys | Should -Contain 'Context' -Because "$name takes -Context"
+        }
+        (Get-Command Register-AzsGuestDirectoryTenant).Parameters['GuestDirectoryTenantName'].ParameterType | Should -Be ([string[]])
+        (Get-Command Unregister-AzsGuestDirectoryTenant).Parameters['GuestDirectoryTenantName'].ParameterType | Should -Be ([string])
+        $get = Get-Command Get-AzsDirectoryTenant
+        $get.ParameterSets.Name | Sort-Object | Should -Be @('Get', 'List', 'ResourceId')
+        $get.Parameters['Context'].Aliases | Should -Contain 'DefaultProfile'
+        $get.Parameters['SubscriptionId'].ParameterType | Should -Be ([string[]])
+        $get.Parameters['ResourceGroupName'].ParameterSets['List'].IsMandatory | Should -BeFalse
+        $get.Parameters['Name'].ParameterSets['Get'].IsMandatory | Should -BeTrue
+        foreach ($name in 'Top', 'Skip', 'ResourceId') { $get.Parameters.Keys | Should -Contain $name }
+    }
+
+    It 'resolves the documented spelling Get-AzsDirectoryTenantidentifier to Get-AzsDirectoryTenantIdentifier' {
+        (Get-Command Get-AzsDirectoryTenantidentifier).Name | Should -Be 'Get-AzsDirectoryTenantIdentifier'
+        (Get-Command Get-AzsDirectoryTenantidentifier).Module.Name | Should -Be 'AzsCsp'
+        Get-AzsDirectoryTenantidentifier -Authority https://adfs.local.azurestack.external/adfs | Should -Be 'adfs'
+        Get-AzsDirectoryTenantIdentifier -Authority https://adfs.local.azurestack.external/adfs/ | Should -Be 'adfs'
+    }
+
+    It 'writes nothing to the console host and no file into the module folder' {
+        foreach ($file in Get-ChildItem -Path $moduleRoot -Recurse -Filter '*.ps*1') {
+            $text = Get-Content -LiteralPath $file.FullName -Raw
+            $text | Should -Not -Match '(?im)^\s*[^#\r\n]*\bWrite-Host\b' -Because "$($file.Name) must not use Write-Host"
+            $text | Should -Not -Match '(?i)(Out-File|Set-Content|Add-Content|Start-Transcript)[^\r\n]*\$PSScriptRoot' -Because "$($file.Name) must not write into the module folder"
+        }
+    }
+
     It 'New-AzsCustomerSubscription takes -CustomerDomain (alias Domain) by property name and -SkipCheck' {
         $new = Get-Command New-AzsCustomerSubscription
         $new.Parameters['CustomerDomain'].Aliases | Should -Contain 'Domain'
@@ -293,6 +348,57 @@ Describe 'Parameter validation before any request' {
         { Get-AzsRegistration -SubscriptionId 414f12af-d3bb-44fd-a278-d0aff47d869b } | Should -Throw -ErrorId 'AzsCsp.NotConnected,*'
         { New-AzsCustomerSubscription -RegistrationSubscriptionId 414f12af-d3bb-44fd-a278-d0aff47d869b -RegistrationName myreg -CustomerSubscriptionId fd6f3b4e-ca7e-4807-8b42-cb4ec0d55f3c } | Should -Throw -ErrorId 'AzsCsp.NotConnected,*'
         { Remove-AzsCustomerSubscription -RegistrationSubscriptionId 414f12af-d3bb-44fd-a278-d0aff47d869b -RegistrationName myreg -CustomerSubscriptionId fd6f3b4e-ca7e-4807-8b42-cb4ec0d55f3c -Force } | Should -Throw -ErrorId 'AzsCsp.NotConnected,*'
+    }
+
+    It 'rejects a non-https endpoint of <Command> with a message naming the value' -ForEach @(
+        @{ Command = 'Register-AzsGuestDirectoryTenant'; Arguments = @{ AdminResourceManagerEndpoint = 'http://adminmanagement.local.azurestack.external'; DirectoryTenantName = 'contoso.onmicrosoft.com'; GuestDirectoryTenantName = 'fabrikam.onmicrosoft.com'; Location = 'local'; ResourceGroupName = 'system.local' } }
+        @{ Command = 'Unregister-AzsGuestDirectoryTenant'; Arguments = @{ AdminResourceManagerEndpoint = 'http://adminmanagement.local.azurestack.external'; DirectoryTenantName = 'contoso.onmicrosoft.com'; GuestDirectoryTenantName = 'fabrikam.onmicrosoft.com'; ResourceGroupName = 'system.local'; Force = $true } }
+        @{ Command = 'Register-AzsWithMyDirectoryTenant'; Arguments = @{ TenantResourceManagerEndpoint = 'http://adminmanagement.local.azurestack.external'; DirectoryTenantName = 'fabrikam.onmicrosoft.com' } }
+        @{ Command = 'Unregister-AzsWithMyDirectoryTenant'; Arguments = @{ TenantResourceManagerEndpoint = 'http://adminmanagement.local.azurestack.external'; DirectoryTenantName = 'fabrikam.onmicrosoft.com'; Force = $true } }
+        @{ Command = 'Update-AzsHomeDirectoryTenant'; Arguments = @{ AdminResourceManagerEndpoint = 'http://adminmanagement.local.azurestack.external'; DirectoryTenantName = 'contoso.onmicrosoft.com' } }
+        @{ Command = 'Get-AzsHealthReport'; Arguments = @{ AdminResourceManagerEndpoint = 'http://adminmanagement.local.azurestack.external'; DirectoryTenantName = 'contoso.onmicrosoft.com' } }
+        @{ Command = 'Grant-AzsCspGuestOwner'; Arguments = @{ TenantResourceManagerEndpoint = 'http://adminmanagement.local.azurestack.external'; DirectoryTenantName = 'fabrikam.onmicrosoft.com'; SubscriptionId = '6c1f0b9e-0a4f-4d8e-9a51-0f4f2b7d3c11'; InvitedUserEmailAddress = 'admin@contosocsp.onmicrosoft.com' } }
+    ) {
+        $err = { & $Command @Arguments } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*' -PassThru
+        $err.Exception.Message | Should -Match 'http://adminmanagement\.local\.azurestack\.external/?'' is not an absolute https URL'
+    }
+
+    It 'signs in to nothing and sends nothing with -WhatIf (no context needed)' {
+        Disconnect-AzsCspAccount -All
+        $arm = 'https://adminmanagement.local.azurestack.external'
+        $whatIf = Register-AzsGuestDirectoryTenant $arm contoso.onmicrosoft.com fabrikam.onmicrosoft.com, adatum.onmicrosoft.com local -ResourceGroupName system.local -WhatIf 6>&1 | Out-String
+        Unregister-AzsGuestDirectoryTenant $arm contoso.onmicrosoft.com fabrikam.onmicrosoft.com system.local -WhatIf
+        Register-AzsWithMyDirectoryTenant https://management.local.azurestack.external fabrikam.onmicrosoft.com -WhatIf
+        Unregister-AzsWithMyDirectoryTenant https://management.local.azurestack.external fabrikam.onmicrosoft.com -WhatIf
+        Get-AzsCspContext -ListAvailable | Should -BeNullOrEmpty
+    }
+
+    It 'rejects a guest directory that is neither a domain nor a GUID, and runs the others' {
+        Disconnect-AzsCspAccount -All
+        $out = Register-AzsGuestDirectoryTenant https://adminmanagement.local.azurestack.external contoso.onmicrosoft.com 'not a domain', fabrikam.onmicrosoft.com local -ResourceGroupName system.local -WhatIf -ErrorVariable bad -ErrorAction SilentlyContinue
+        @($bad).Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -Match '^AzsCsp.InvalidDirectoryTenantName'
+        $bad[0].TargetObject | Should -Be 'not a domain'
+    }
+
+    It 'maps the multi-tenancy error <Code> to <Category> with a recommended action naming <Match>' -ForEach @(
+        @{ Code = 'Authorization_RequestDenied'; Kind = 'PermissionDenied'; Category = 'PermissionDenied'; Match = 'Global Administrator or Application Administrator'; Target = @{ DirectoryTenantName = 'fabrikam.onmicrosoft.com'; Stamp = 'Tenant' } }
+        @{ Code = 'Request_ResourceNotFound'; Kind = 'NotFound'; Category = 'ObjectNotFound'; Match = 'run the command again'; Target = @{ DirectoryTenantName = 'fabrikam.onmicrosoft.com'; Stamp = 'Tenant' } }
+        @{ Code = 'TenantNotFound'; Kind = 'NotFound'; Category = 'ObjectNotFound'; Match = 'nosuch\.onmicrosoft\.com'; Target = @{ GuestDirectoryTenantName = 'nosuch.onmicrosoft.com'; DirectoryTenantName = 'contoso.onmicrosoft.com'; Stamp = 'Admin' } }
+        @{ Code = 'DefaultProviderSubscriptionNotFound'; Kind = 'NotFound'; Category = 'ObjectNotFound'; Match = '-SubscriptionId'; Target = @{ Endpoint = 'https://adminmanagement.local.azurestack.external/'; Stamp = 'Admin' } }
+        @{ Code = 'MicrosoftGraphUnknown'; Kind = 'InvalidArgument'; Category = 'NotSpecified'; Match = '-MicrosoftGraphEndpoint'; Target = @{ Stamp = 'Tenant' } }
+        @{ Code = 'InvalidAuthenticationTokenTenant'; Kind = 'Authentication'; Category = 'AuthenticationError'; Match = 'Register-AzsGuestDirectoryTenant -GuestDirectoryTenantName adatum'; Target = @{ DirectoryTenantName = 'adatum.onmicrosoft.com'; Stamp = 'Tenant' } }
+        @{ Code = 'invalid_resource'; Kind = 'Authentication'; Category = 'AuthenticationError'; Match = 'Register-AzsWithMyDirectoryTenant'; Message = 'AADSTS500011: The resource principal named https://management.contoso/x was not found in the tenant named adatum.'; Target = @{} }
+    ) {
+        $message = if ($Message) { $Message } else { "$Code happened." }
+        $record = & (Get-Module AzsCsp) {
+            param($Code, $Kind, $Message, $Target)
+            $nativeError = [AzsCsp.NativeError]@{ Status = 12; Kind = $Kind; Code = $Code; Message = $Message }
+            New-AzsCspErrorRecord -NativeError $nativeError -Target $Target -CredentialType 'UsernamePassword'
+        } $Code $Kind $message $Target
+        $record.FullyQualifiedErrorId | Should -Be "AzsCsp.$Code"
+        $record.CategoryInfo.Category | Should -Be $Category
+        $record.ErrorDetails.RecommendedAction | Should -Match $Match
     }
 
     It 'reports an unknown -Context by name' {

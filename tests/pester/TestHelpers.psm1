@@ -112,6 +112,58 @@ function Get-AzsCspTestFixture {
     }
 }
 
+function Get-AzsCspTestStampFixture {
+    <#
+    .SYNOPSIS
+    The multi-tenancy ids and users of the emulator's default fixtures (stamp, directories, users).
+    #>
+    [CmdletBinding()]
+    param()
+
+    return [pscustomobject]@{
+        AdminSubscriptionId     = '8ab2551d-41e5-489b-9273-1cdf1cbc7dc6'
+        AdminSubscriptionName   = 'Default Provider Subscription'
+        AdminResourceGroup      = 'system.local'
+        Region                  = 'local'
+        ApplicationIds          = @('b3c5d7e9-1a2b-4c3d-8e4f-5a6b7c8d9e01', 'e4f5a6b7-2c3d-4e5f-9a6b-7c8d9e0f1a04', 'b7c8d9e0-5f6a-4b7c-8d9e-0f1a2b3c4d07')
+        FabrikamDomain          = 'fabrikam.onmicrosoft.com'
+        FabrikamTenantId        = 'e40189a3-e640-46a3-b8ff-16b642010b0d'
+        FabrikamSubscriptionId  = '6c1f0b9e-0a4f-4d8e-9a51-0f4f2b7d3c11'
+        FabrikamAdminUserName   = 'admin@fabrikam.onmicrosoft.com'
+        FabrikamAdminPassword   = 'emulator-fabrikam-admin-password'
+        FabrikamReaderUserName  = 'reader@fabrikam.onmicrosoft.com'
+        FabrikamReaderPassword  = 'emulator-fabrikam-reader-password'
+        AdatumDomain            = 'adatum.onmicrosoft.com'
+        AdatumTenantId          = 'f5a12742-f96c-4f7a-9a01-f2ad9beb4efc'
+        AdatumSubscriptionId    = '7d2e1c0f-1b5a-4e9f-8b62-1a5a3c8e4d22'
+        AdatumAdminUserName     = 'admin@adatum.onmicrosoft.com'
+        AdatumAdminPassword     = 'emulator-adatum-admin-password'
+    }
+}
+
+function New-AzsCspTestStampApplication {
+    <#
+    .SYNOPSIS
+    A new stamp application (as in the fixtures' stamp.applications) for POST /_emulator/stamp/applications,
+    the simulated stamp update: an application permission and a delegated grant on Microsoft Graph.
+    #>
+    [CmdletBinding()]
+    param(
+        [string] $AppId = ([guid]::NewGuid().ToString()),
+        [string] $DisplayName = 'Azure Stack - Disk Resource Provider'
+    )
+
+    return [ordered]@{
+        appId                  = $AppId
+        displayName            = $DisplayName
+        tags                   = @('AzureStack')
+        appRoles               = @(@{ id = [guid]::NewGuid().ToString(); value = 'Disk.ReadWrite.All'; allowedMemberTypes = @('Application') })
+        oauth2PermissionScopes = @(@{ id = [guid]::NewGuid().ToString(); value = 'user_impersonation'; type = 'User' })
+        appRoleAssignments     = @(@{ resource = '00000003-0000-0000-c000-000000000000'; roleId = '7ab1d382-f21e-4acd-a863-ba3e13f7da61' })
+        oauth2PermissionGrants = @(@{ resource = '00000003-0000-0000-c000-000000000000'; scope = 'User.Read' })
+    }
+}
+
 function Get-AzsCspTestModulePath {
     [CmdletBinding()]
     param()
@@ -500,6 +552,8 @@ function Remove-AzsCspTestPepStandIn {
 
 Export-ModuleMember -Function @(
     'Get-AzsCspTestFixture'
+    'Get-AzsCspTestStampFixture'
+    'New-AzsCspTestStampApplication'
     'Get-AzsCspTestModulePath'
     'Get-AzsCspTestEmulatorPath'
     'Start-AzsCspTestEmulator'
