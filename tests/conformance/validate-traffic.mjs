@@ -96,7 +96,7 @@ function stageSpecs(specsRoot, stage) {
 
 // Which namespace's spec governs an exchange: the last /providers/{namespace} of the path, except
 // the Microsoft.Resources calls that name a namespace (GET .../providers/X, POST .../providers/X/register).
-function classify(exchange, versions) {
+function classify(exchange, versions, aliases) {
   const url = new URL(exchange.liveRequest.url);
   const segments = url.pathname.split("/").filter(Boolean);
   let at = -1;
@@ -110,16 +110,25 @@ function classify(exchange, versions) {
     return { skip: "Microsoft.Resources provider registration (spec not vendored)" };
   }
   if (!versions[namespace]) return { skip: `${segments[at + 1]} (spec not vendored)` };
-  const apiVersion = url.searchParams.get("api-version");
+  let apiVersion = url.searchParams.get("api-version");
   if (!apiVersion) return { skip: "no api-version (negative test)" };
-  if (!versions[namespace].has(apiVersion)) return { skip: "api-version the specs do not define (negative test)" };
-  return { namespace, apiVersion };
+  const alias = aliases.find((a) => a.namespace.toLowerCase() === namespace && a.from === apiVersion &&
+    url.pathname.toLowerCase().includes(a.pathContains.toLowerCase()));
+  if (alias) {
+    // A version the docs and tools send but no vendored spec file declares (spec-exceptions.json
+    // apiVersionAliases, with the reason): validated against the file that describes it.
+    url.searchParams.set("api-version", alias.to);
+    exchange.liveRequest.url = url.toString();
+    apiVersion = alias.to;
+  }
+  if (!versions[namespace].has(apiVersion)) return { skip: "api-version the vendored specs do not define (negative test)" };
+  return { namespace, apiVersion, rewritten: Boolean(alias) };
 }
 
 // Exchanges the service accepted (status < 400) and ones it rejected go to separate folders: a
 // rejected request may break the request schema on purpose (a negative test); only its error
 // response is held to the spec.
-function collectTraffic(trafficDir, versions, target) {
+function collectTraffic(trafficDir, versions, target, aliases) {
   const skipped = new Map();
   let kept = 0;
   let rejected = 0;
@@ -140,7 +149,7 @@ function collectTraffic(trafficDir, versions, target) {
       unreadable++;
       continue;
     }
-    const verdict = classify(exchange, versions);
+    const verdict = classify(exchange, versions, aliases);
     if (verdict.skip) {
       skipped.set(verdict.skip, (skipped.get(verdict.skip) ?? 0) + 1);
       continue;
@@ -156,7 +165,8 @@ function collectTraffic(trafficDir, versions, target) {
     }
     seen.add(digest);
     const isRejected = Number(exchange.liveResponse.statusCode) >= 400;
-    fs.writeFileSync(path.join(target, isRejected ? "rejected" : "accepted", file), text);
+    fs.writeFileSync(path.join(target, isRejected ? "rejected" : "accepted", file),
+      verdict.rewritten ? JSON.stringify(exchange) : text);
     kept++;
     if (isRejected) rejected++;
   }
@@ -217,8 +227,9 @@ function main() {
   fs.rmSync(args.work, { recursive: true, force: true });
   const stage = path.join(args.work, "specs");
   const versions = stageSpecs(args.specs, stage);
-  const traffic = collectTraffic(args.traffic, versions, path.join(args.work, "traffic"));
-  const exceptions = JSON.parse(fs.readFileSync(args.exceptions, "utf8")).exceptions;
+  const rules = JSON.parse(fs.readFileSync(args.exceptions, "utf8"));
+  const exceptions = rules.exceptions;
+  const traffic = collectTraffic(args.traffic, versions, path.join(args.work, "traffic"), rules.apiVersionAliases ?? []);
 
   const skippedTotal = [...traffic.skipped.values()].reduce((a, b) => a + b, 0);
   console.log(`traffic: ${traffic.kept} exchanges to validate (${traffic.rejected} rejected by the service: response checked only), ${skippedTotal} skipped, ${traffic.unreadable} unreadable`);
@@ -251,6 +262,7 @@ function main() {
     const rule = exceptions.find((r) => matchesException(error, r));
     if (rule) {
       used.add(rule);
+      rule.matched = (rule.matched ?? 0) + 1;
       documented++;
       continue;
     }
@@ -262,6 +274,7 @@ function main() {
     console.log(`ERROR traffic matches no operation of the specs: ${line}`);
   }
   for (const rule of exceptions) {
+    if (rule.matched) console.log(`documented ${rule.matched}: ${rule.operationId ?? rule.spec ?? ""} ${rule.errorCode}${rule.message ? ` (message contains ${JSON.stringify(rule.message)})` : ""}`);
     if (!used.has(rule) && !rule.staging) console.log(`note: exception not needed by this traffic: ${rule.operationId ?? ""} ${rule.errorCode ?? ""} (${rule.reason})`);
   }
 
