@@ -373,6 +373,16 @@ Describe 'Parameter validation before any request' {
         Get-AzsCspContext -ListAvailable | Should -BeNullOrEmpty
     }
 
+    It 'names the guest directory (not the home directory) in the Unregister-AzsGuestDirectoryTenant prompt' {
+        $script = @"
+Import-Module '$manifestPath'
+Unregister-AzsGuestDirectoryTenant https://adminmanagement.local.azurestack.external contoso.onmicrosoft.com fabrikam.onmicrosoft.com system.local -WhatIf
+"@
+        $output = Invoke-ChildPwsh -Script $script
+        $output | Should -Match "on target .Guest directory 'fabrikam\.onmicrosoft\.com' on https://adminmanagement\.local\.azurestack\.external/"
+        $output | Should -Not -Match 'contoso\.onmicrosoft\.com'
+    }
+
     It 'rejects a guest directory that is neither a domain nor a GUID, and runs the others' {
         Disconnect-AzsCspAccount -All
         $out = Register-AzsGuestDirectoryTenant https://adminmanagement.local.azurestack.external contoso.onmicrosoft.com 'not a domain', fabrikam.onmicrosoft.com local -ResourceGroupName system.local -WhatIf -ErrorVariable bad -ErrorAction SilentlyContinue
