@@ -230,6 +230,10 @@ Describe 'Multi-tenancy failures' {
         @(Get-AzsCspContext -ListAvailable | Where-Object Name -Like "$homeDirectory (*").Count | Should -Be 1
         @(Get-AzsCspTestRequest -Emulator $emulator -PathContains '/oauth2/') | Should -BeNullOrEmpty -Because 'the second call reuses the signed-in context'
         @(Get-AzsCspTestRequest -Emulator $emulator -PathContains 'checkIdentityHealth').Count | Should -Be 1
+        # The same directory named by its tenant ID is the same context.
+        $null = Get-AzsHealthReport $adminArm $fixture.PartnerTenantId
+        @(Get-AzsCspTestRequest -Emulator $emulator -PathContains '/oauth2/') | Should -BeNullOrEmpty
+        @(Get-AzsCspContext -ListAvailable | Where-Object Name -Like "* ($($adminArm.TrimEnd('/')))").Count | Should -Be 1
     }
 
     It 'Get-AzsDirectoryTenantIdentifier returns the tenant ID of an authority (documented spelling)' {
