@@ -239,6 +239,10 @@ Describe 'Multi-tenancy failures' {
     It 'Get-AzsDirectoryTenantIdentifier returns the tenant ID of an authority (documented spelling)' {
         $authority = $emulator.activeDirectoryAuthority.TrimEnd('/') + '/' + $fabrikam
         Get-AzsDirectoryTenantidentifier -Authority $authority | Should -Be $stamp.FabrikamTenantId
+        $unknown = Get-AzsDirectoryTenantIdentifier -Authority ($emulator.activeDirectoryAuthority.TrimEnd('/') + '/nosuchdirectory.onmicrosoft.com') -ErrorVariable failed -ErrorAction SilentlyContinue
+        $unknown | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -Match '^AzsCsp\.TenantNotFound'
+        $failed[0].ErrorDetails.RecommendedAction | Should -Match 'nosuchdirectory\.onmicrosoft\.com'
     }
 }
 

@@ -80,8 +80,9 @@ function Get-AzsDirectoryTenantIdentifier {
                 } | ForEach-Object { $_.Context.CaCertificatePath }) | Select-Object -First 1
         }
         $null = Initialize-AzsCspNative -Cmdlet $PSCmdlet
-        # A client that only reads the authority's OpenID configuration: its access token is a
-        # placeholder that is never sent, and no metadata is read (authority and audience are given).
+        # A client that only reads the authority's OpenID configuration (tenants.resolve with an explicit
+        # authority): its access token is a placeholder that is never sent, no metadata is read (authority
+        # and audience are given), and it carries the TLS trust (-CaCertificatePath) for that host.
         $tls = [ordered]@{ verify = $true }
         if ($CaCertificatePath) { $tls.caBundlePath = $PSCmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath($CaCertificatePath) }
         $options = [ordered]@{
@@ -99,7 +100,7 @@ function Get-AzsDirectoryTenantIdentifier {
         try {
             $entry = [pscustomobject]@{ Name = $null; Client = $client; Context = $null }
             $target = @{ DirectoryTenantName = $directory }
-            $item = @(Invoke-AzsCspStampOperation -Cmdlet $PSCmdlet -Entry $entry -Operation 'tenants.resolve' -Arguments ([ordered]@{ domain = $directory }) `
+            $item = @(Invoke-AzsCspStampOperation -Cmdlet $PSCmdlet -Entry $entry -Operation 'tenants.resolve' -Arguments ([ordered]@{ domain = $directory; authority = $base }) `
                     -Target $target -TargetObject $Authority -Activity 'Reading the OpenID configuration') | Select-Object -First 1
             if ($null -ne $item) {
                 [string](Get-AzsCspMember $item 'tenantId')
