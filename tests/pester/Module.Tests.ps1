@@ -21,7 +21,8 @@ BeforeAll {
         'ConvertFrom-AzsRegistrationToken', 'New-AzsActivationResource', 'Remove-AzsActivationResource',
         'Register-AzsGuestDirectoryTenant', 'Unregister-AzsGuestDirectoryTenant', 'Get-AzsDirectoryTenant',
         'Register-AzsWithMyDirectoryTenant', 'Unregister-AzsWithMyDirectoryTenant', 'Update-AzsHomeDirectoryTenant',
-        'Get-AzsHealthReport', 'Get-AzsDirectoryTenantIdentifier', 'Grant-AzsCspGuestOwner', 'Get-AzsCspGuestOwner')
+        'Get-AzsHealthReport', 'Get-AzsDirectoryTenantIdentifier', 'Grant-AzsCspGuestOwner', 'Get-AzsCspGuestOwner',
+        'Get-AzsSubscriberUsage', 'Get-AzsTenantUsage', 'Get-AzsCspChargeback')
 
     function Invoke-ChildPwsh {
         # Runs a script in a new pwsh process (the native library is loaded once per process).
@@ -83,7 +84,8 @@ Describe 'AzsCsp manifest' {
             'AzsCsp.RemovedRegistration', 'AzsCsp.RegistrationOperation', 'AzsCsp.RegistrationToken', 'AzsCsp.ActivationResource',
             'AzsCsp.RemovedActivationResource', 'AzsCsp.DirectoryTenant', 'AzsCsp.DirectoryTenantRegistration', 'AzsCsp.RemovedDirectoryTenant',
             'AzsCsp.DirectoryConfigurationReport', 'AzsCsp.DirectoryApplication', 'AzsCsp.DirectoryRemovalReport', 'AzsCsp.DirectoryApplicationRemoval',
-            'AzsCsp.IdentityHealthReport', 'AzsCsp.DirectoryTenantHealth', 'AzsCsp.ApplicationHealth', 'AzsCsp.GuestOwner', 'AzsCsp.GuestOwnerAssignment') {
+            'AzsCsp.IdentityHealthReport', 'AzsCsp.DirectoryTenantHealth', 'AzsCsp.ApplicationHealth', 'AzsCsp.GuestOwner', 'AzsCsp.GuestOwnerAssignment',
+            'AzsCsp.UsageRecord', 'AzsCsp.ChargebackLine') {
             $view = Get-FormatData -TypeName $type
             $view | Should -Not -BeNullOrEmpty -Because "$type needs a table view"
         }
