@@ -97,6 +97,8 @@ po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, Buc
        "service principals created through Graph answer 404 to GET by id for this long")  //
       ("health-report-array", po::bool_switch(&o.health_report_array),
        "checkIdentityHealth returns directoryTenants as a plain array (the docs' shape)")  //
+      ("usage-seed", po::value(&o.usage_seed)->value_name("N")->default_value(1),
+       "seed of the deterministic usage generator")  //
       ("record", po::value(&o.record_dir)->value_name("DIR"),
        "write every ARM and /metadata exchange to DIR as oav validate-traffic JSON files "
        "(default: $AZSCSP_EMULATOR_RECORD_DIR, else off)")  //

@@ -181,6 +181,7 @@ class Emulator::Impl {
                         {"fixtures", fixtures_name},
                         {"metadataEndpoint", base + "/metadata/endpoints?api-version=2015-01-01"},
                         {"docsMode", options_.docs_mode},
+                        {"usageSeed", options_.usage_seed},
                         {"pageSize", options_.page_size},
                         {"throttling", options_.throttling},
                         {"tokenLifetimeSeconds", options_.token_lifetime_seconds},

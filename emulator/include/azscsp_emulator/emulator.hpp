@@ -60,6 +60,9 @@ struct EmulatorOptions {
   // checkIdentityHealth returns directoryTenants as a plain array (the docs' shape) instead of
   // the spec's {"value":[...]}.
   bool health_report_array = false;
+  // Seed of the deterministic usage generator (usage rows are a pure function of seed,
+  // subscription, meter and hour; README "Usage").
+  uint64_t usage_seed = 1;
   // When set, every ARM and /metadata exchange is written there as one JSON file in the
   // `oav validate-traffic` format. Empty: the AZSCSP_EMULATOR_RECORD_DIR environment variable,
   // if set, is used instead (so test harnesses record without code changes).

@@ -5,6 +5,7 @@
 #include "control/service_principals.hpp"
 #include "http/responses.hpp"
 #include "service_context.hpp"
+#include "usage/usage_routes.hpp"
 #include "util/ids.hpp"
 #include "util/strings.hpp"
 #include "util/time.hpp"
@@ -203,6 +204,10 @@ HttpResponse HandleControl(ServiceContext& context, const HttpRequest& request,
     }
     return ArmError(405, "MethodNotAllowed",
                     "The control endpoint does not support http method '" + method + "'.");
+  }
+
+  if (s.size() >= 2 && s.size() <= 3 && IEquals(s[1], "usage")) {
+    return UsageControl(context, request, info);
   }
 
   if (what == "faults") {

@@ -11,6 +11,7 @@
 #include "service_context.hpp"
 #include "stamp/bearer.hpp"
 #include "stamp/identity_health.hpp"
+#include "usage/usage_routes.hpp"
 #include "util/ids.hpp"
 #include "util/strings.hpp"
 #include "util/time.hpp"
@@ -310,6 +311,16 @@ HttpResponse AdminArm(StampCall& c) {
         200, ArmSubscriptionJson(stamp.admin_subscription_id, stamp.admin_subscription_name,
                                  "Enabled", c.world.HomeTenantId(), ""));
   }
+  // .../providers/Microsoft.Commerce.Admin/subscriberUsageAggregates (provider usage)
+  if (s.size() == 5 && IEquals(s[2], "providers") && IEquals(s[3], "Microsoft.Commerce.Admin") &&
+      IEquals(s[4], "subscriberUsageAggregates")) {
+    if (c.http.method != "GET") return MethodNotAllowed(c.http.method);
+    if (auto denied = Authorize(roles, c.principal,
+                                "Microsoft.Commerce.Admin/subscriberUsageAggregates/read", scope)) {
+      return *denied;
+    }
+    return ProviderUsage(c.context, c.world, c.info, c.api_version);
+  }
   // .../providers/Microsoft.Subscriptions.Admin/{checkIdentityHealth|subscriptions[/{id}]}
   if (s.size() >= 5 && IEquals(s[2], "providers") && IEquals(s[3], kSubscriptionsAdmin)) {
     if (s.size() == 5 && IEquals(s[4], "checkIdentityHealth")) {
@@ -478,6 +489,15 @@ HttpResponse TenantArm(StampCall& c) {
     return JsonResponse(
         200, ArmSubscriptionJson(u->id, u->display_name, u->state, u->tenant_id, u->offer_id));
   }
+  if (s.size() == 5 && IEquals(s[2], "providers") && IEquals(s[3], "Microsoft.Commerce") &&
+      IEquals(s[4], "usageAggregates")) {
+    if (c.http.method != "GET") return MethodNotAllowed(c.http.method);
+    if (auto denied = Authorize(roles, c.principal, "Microsoft.Commerce/usageAggregates/read",
+                                c.info.target.Path())) {
+      return *denied;
+    }
+    return TenantUsage(c.context, c.world, *u, c.info, c.api_version);
+  }
   bool role_assignments = (s.size() == 5 || s.size() == 6) && IEquals(s[2], "providers") &&
                           IEquals(s[3], "Microsoft.Authorization") &&
                           IEquals(s[4], "roleAssignments");
@@ -555,7 +575,9 @@ HttpResponse HandleStampArm(ServiceContext& context, const HttpRequest& request,
             ".");
   }
   const std::string* version = info.target.Query("api-version");
-  if (!version || version->empty()) return MissingApiVersion();
+  if (!version || version->empty()) {
+    return IsUsagePath(info.target) ? NoApiVersion() : MissingApiVersion();
+  }
   StampCall call{context, world, request, info, admin, principal, *version, s};
   return admin ? AdminArm(call) : TenantArm(call);
 }

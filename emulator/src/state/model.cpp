@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <stdexcept>
 
+#include "usage/usage_generator.hpp"
 #include "util/ids.hpp"
 #include "util/strings.hpp"
 
@@ -145,6 +146,49 @@ void ParseDirectory(const json::object& o, World& w) {
   }
 }
 
+// A fixture time ("2020-01-01T00:00:00Z") as a Unix hour (rounded down).
+int64_t UsageHour(const json::object& o, std::string_view key, int64_t fallback) {
+  std::string text = Str(o, key);
+  if (text.empty()) return fallback;
+  std::optional<int64_t> t = usage::ParseTime(text);
+  if (!t) throw std::runtime_error("fixture usage field '" + std::string(key) + "' is not a time");
+  return *t >= 0 ? *t / 3600 : -((-*t + 3599) / 3600);
+}
+
+std::string UsageHourText(int64_t hour) {
+  std::string t = usage::FormatTime(hour * 3600);
+  return t.substr(0, 19) + "Z";
+}
+
+void ParseUserSubscriptionUsage(const json::object& o, UserSubscription& us) {
+  const json::value* v = o.if_contains("usage");
+  if (!v || v->is_null()) return;
+  const json::object& u = Obj(*v, "userSubscription usage");
+  us.usage_meters = Strings(u, "meters");
+  if (const json::value* n = u.if_contains("meterCount"); n && !n->is_null()) {
+    if (!n->is_number()) throw std::runtime_error("fixture usage 'meterCount' must be a number");
+    us.usage_meter_count = n->to_number<int64_t>();
+  }
+  if (!Str(u, "start").empty()) us.usage_first_hour = UsageHour(u, "start", 0);
+  if (!Str(u, "end").empty()) us.usage_end_hour = UsageHour(u, "end", 0);
+  us.synthetic = Bool(u, "synthetic", false);
+}
+
+json::value UserSubscriptionUsageJson(const UserSubscription& us) {
+  json::object u;
+  if (!us.usage_meters.empty()) {
+    json::array meters;
+    for (const std::string& m : us.usage_meters) meters.push_back(json::value(m));
+    u["meters"] = std::move(meters);
+  }
+  if (us.usage_meter_count >= 0) u["meterCount"] = us.usage_meter_count;
+  if (us.usage_first_hour) u["start"] = UsageHourText(*us.usage_first_hour);
+  if (us.usage_end_hour) u["end"] = UsageHourText(*us.usage_end_hour);
+  if (us.synthetic) u["synthetic"] = true;
+  if (u.empty()) return nullptr;
+  return u;
+}
+
 Stamp ParseStamp(const json::object& o) {
   Stamp st;
   st.region = Str(o, "region", "local");
@@ -189,8 +233,17 @@ Stamp ParseStamp(const json::object& o) {
     for (const json::value& a : Arr(uo, "roleAssignments")) {
       us.role_assignments.push_back(ParseScopedRoleAssignment(Obj(a, "roleAssignment")));
     }
+    ParseUserSubscriptionUsage(uo, us);
     st.user_subscriptions.push_back(std::move(us));
   }
+  const json::value* u = o.if_contains("usage");
+  const json::object* uo = u && !u->is_null() ? &Obj(*u, "stamp usage") : nullptr;
+  if (uo && uo->contains("meters")) {
+    st.usage.meters = Strings(*uo, "meters");
+  } else {
+    for (size_t i = 0; i < 5; ++i) st.usage.meters.push_back(usage::SyntheticMeterId(i));
+  }
+  if (uo) st.usage.first_hour = UsageHour(*uo, "start", st.usage.first_hour);
   return st;
 }
 
@@ -213,14 +266,19 @@ json::object StampToJson(const Stamp& st) {
     for (const ScopedRoleAssignment& a : u.role_assignments) {
       assignments.push_back(ScopedRoleAssignmentToJson(a));
     }
-    subscriptions.push_back(json::object{{"subscriptionId", u.id},
-                                         {"displayName", u.display_name},
-                                         {"owner", u.owner},
-                                         {"tenantId", u.tenant_id},
-                                         {"offerId", u.offer_id},
-                                         {"state", u.state},
-                                         {"roleAssignments", std::move(assignments)}});
+    json::object item{{"subscriptionId", u.id},
+                      {"displayName", u.display_name},
+                      {"owner", u.owner},
+                      {"tenantId", u.tenant_id},
+                      {"offerId", u.offer_id},
+                      {"state", u.state},
+                      {"roleAssignments", std::move(assignments)}};
+    json::value usage = UserSubscriptionUsageJson(u);
+    if (!usage.is_null()) item["usage"] = std::move(usage);
+    subscriptions.push_back(std::move(item));
   }
+  json::array usage_meters;
+  for (const std::string& m : st.usage.meters) usage_meters.push_back(json::value(m));
   return {{"region", st.region},
           {"adminSubscriptionId", st.admin_subscription_id},
           {"adminSubscriptionName", st.admin_subscription_name},
@@ -232,7 +290,9 @@ json::object StampToJson(const Stamp& st) {
           {"adminResourceGroups", std::move(groups)},
           {"adminRoleAssignments", std::move(roles)},
           {"directoryTenants", std::move(directories)},
-          {"userSubscriptions", std::move(subscriptions)}};
+          {"userSubscriptions", std::move(subscriptions)},
+          {"usage",
+           {{"meters", std::move(usage_meters)}, {"start", UsageHourText(st.usage.first_hour)}}}};
 }
 
 CustomerSubscription ParseCustomerSubscription(const json::object& o) {

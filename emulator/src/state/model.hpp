@@ -178,6 +178,20 @@ struct UserSubscription {
   std::string offer_id;
   std::string state = "Enabled";
   std::vector<ScopedRoleAssignment> role_assignments;  // made through the tenant ARM
+  // Usage (fixtures "usage": {"meters": [...] | "meterCount": N, "start", "end"}): explicit
+  // meters, or the first usage_meter_count meters of the synthetic catalogue (>= 0), or neither:
+  // the stamp's usage meters. Hours since the Unix epoch; unset start = the stamp's usage start.
+  std::vector<std::string> usage_meters;
+  int64_t usage_meter_count = -1;
+  std::optional<int64_t> usage_first_hour;
+  std::optional<int64_t> usage_end_hour;
+  bool synthetic = false;  // added by POST /_emulator/usage/generate
+};
+
+// Usage generator settings of the stamp (fixtures "stamp.usage").
+struct StampUsage {
+  std::vector<std::string> meters;  // meters of every user subscription without its own
+  int64_t first_hour = 438288;      // usage starts at this Unix hour ("start"; 2020-01-01)
 };
 
 // The emulated Azure Stack Hub stamp (admin and tenant ARM listeners).
@@ -194,6 +208,7 @@ struct Stamp {
   std::vector<RoleAssignment> admin_role_assignments;  // on the Default Provider Subscription
   std::vector<DirectoryTenantRecord> directory_tenants;
   std::vector<UserSubscription> user_subscriptions;
+  StampUsage usage;
 };
 
 struct World {
