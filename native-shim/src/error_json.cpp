@@ -81,6 +81,14 @@ azscsp_status DescribeCurrentException(std::string& error_json) {
   } catch (...) {
     error = Describe(ErrorKind::Internal, "Internal error of an unknown kind.");
   }
+  // Extra fields an error carries (e.g. a usage continuationToken to resume from).
+  try {
+    throw;
+  } catch (const Error& e) {
+    for (const auto& [name, value] : e.Fields())
+      if (!error.contains(name)) error[name] = value;
+  } catch (...) {
+  }
   error_json = json::serialize(error);
   return static_cast<azscsp_status>(error["status"].as_int64());
 }

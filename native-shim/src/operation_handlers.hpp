@@ -45,6 +45,11 @@ AZSCSP_SHIM_HANDLER(UninstallDirectory);
 AZSCSP_SHIM_HANDLER(GrantGuestOwner);
 AZSCSP_SHIM_HANDLER(ListGuestOwners);
 
+// operations_usage.cpp
+AZSCSP_SHIM_HANDLER(ListSubscriberUsage);
+AZSCSP_SHIM_HANDLER(ListTenantUsage);
+AZSCSP_SHIM_HANDLER(ComputeChargeback);
+
 #undef AZSCSP_SHIM_HANDLER
 
 }  // namespace azscsp::shim::_detail

@@ -135,6 +135,9 @@ const std::map<std::string, Handler>& Table() {
       {"directory.uninstall", _detail::UninstallDirectory},
       {"guestOwner.grant", _detail::GrantGuestOwner},
       {"guestOwner.list", _detail::ListGuestOwners},
+      {"usage.subscriber", _detail::ListSubscriberUsage},
+      {"usage.tenant", _detail::ListTenantUsage},
+      {"usage.chargeback", _detail::ComputeChargeback},
   };
   return table;
 }

@@ -31,8 +31,22 @@ class Error : public std::runtime_error {
   Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   ErrorKind Kind() const { return kind_; }
 
+  // Extra named string fields that travel with the error to the caller (the shim adds them to the
+  // error JSON), e.g. the usage continuation token to resume from. Set while unwinding:
+  // catch (Error& e) { e.SetField(...); throw; }
+  void SetField(const std::string& name, const std::string& value) {
+    for (auto& field : fields_)
+      if (field.first == name) {
+        field.second = value;
+        return;
+      }
+    fields_.emplace_back(name, value);
+  }
+  const std::vector<std::pair<std::string, std::string>>& Fields() const { return fields_; }
+
  private:
   ErrorKind kind_;
+  std::vector<std::pair<std::string, std::string>> fields_;
 };
 
 class InvalidArgumentError : public Error {

@@ -79,17 +79,22 @@ void ArmClient::ForEachInList(const std::string& path, const std::string& api_ve
           {page.status, "RepeatedNextLink",
            "The service returned the same nextLink twice; stopping the list there."});
     }
-    http::Url next = http::Url::Parse(next_link);
-    // The bearer token must only ever go to the endpoint the user chose.
-    if (next.scheme != base_.scheme || !util::EqualsIgnoreCase(next.host, base_.host) ||
-        next.port != base_.port) {
-      throw ServiceError(ErrorKind::Service,
-                         {page.status, "UntrustedNextLink",
-                          "The service returned a nextLink to another host ('" + next.host +
-                              "'); refusing to send the access token there."});
-    }
-    page = SendUrl(http::Method::Get, next, std::nullopt, context);
+    page = GetNextLink(next_link, context);
   }
+}
+
+http::Response ArmClient::GetNextLink(const std::string& next_link,
+                                      const util::Context& context) const {
+  http::Url next = http::Url::Parse(next_link);
+  // The bearer token must only ever go to the endpoint the user chose.
+  if (next.scheme != base_.scheme || !util::EqualsIgnoreCase(next.host, base_.host) ||
+      next.port != base_.port) {
+    throw ServiceError(ErrorKind::Service,
+                       {200, "UntrustedNextLink",
+                        "The service returned a nextLink to another host ('" + next.host +
+                            "'); refusing to send the access token there."});
+  }
+  return SendUrl(http::Method::Get, next, std::nullopt, context);
 }
 
 }  // namespace azscsp::arm

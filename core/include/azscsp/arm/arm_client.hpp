@@ -35,6 +35,10 @@ class ArmClient {
                      const std::function<bool(const boost::json::value&)>& on_item,
                      const util::Context& context) const;
 
+  // GET of a nextLink (absolute URL) the service returned; ServiceError "UntrustedNextLink" when it
+  // points to another scheme, host or port than the resource manager URL.
+  http::Response GetNextLink(const std::string& next_link, const util::Context& context) const;
+
   const std::string& ResourceManagerUrl() const { return base_url_; }
 
  private:
