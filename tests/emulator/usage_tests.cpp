@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "cli.hpp"
 #include "stamp_test_helpers.hpp"
 #include "usage/usage_generator.hpp"
 
@@ -568,6 +569,40 @@ BOOST_FIXTURE_TEST_CASE(generate_reaches_benchmark_scale, UsageFixture) {
                  .Json()
                  .at("syntheticSubscriptions")
                  .to_number<int64_t>() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(usage_seed_option_changes_every_quantity) {
+  EmulatorUnderTest emu([](azscsp::emulator::EmulatorOptions& o) { o.usage_seed = 7; });
+  StampClients sc(emu);
+  HttpResult r =
+      StampClients::Call(*sc.admin, "GET",
+                         ProviderPath(Query("2024-03-10T08:00:00Z", "2024-03-10T09:00:00Z",
+                                            "Hourly", "&subscriberId=" + sfx::kFabrikamStampSub)),
+                         sc.OperatorAdminToken());
+  BOOST_TEST_REQUIRE(r.status == 200, r.body);
+  const json::array rows = r.Json().at("value").as_array();
+  BOOST_TEST_REQUIRE(rows.size() == kMeters.size());
+  for (size_t m = 0; m < kMeters.size(); ++m) {
+    const json::value& p = rows[m].at("properties");
+    BOOST_TEST(p.at("quantity").to_number<double>() ==
+               usage::HourlyQuantity(7, sfx::kFabrikamStampSub, kMeters[m], 475016));
+    BOOST_TEST(S(p, "instanceData") ==
+               usage::InstanceData(7, sfx::kFabrikamStampSub, kMeters[m], m, "local"));
+  }
+  BOOST_TEST(usage::HourlyQuantity(7, sfx::kFabrikamStampSub, kMeters[0], 475016) !=
+             usage::HourlyQuantity(1, sfx::kFabrikamStampSub, kMeters[0], 475016));
+  HttpResult status = emu.client().Request("GET", "/_emulator/usage");
+  BOOST_TEST(status.Json().at("seed").to_number<int64_t>() == 7);
+  // --usage-seed on the command line; the default is 1.
+  std::vector<const char*> args{"azscsp-emulator", "--data-dir", "d", "--usage-seed", "42"};
+  auto parsed = azscsp::emulator::ParseCommandLine(static_cast<int>(args.size()), args.data());
+  BOOST_TEST_REQUIRE((parsed.action == azscsp::emulator::CommandLine::Action::kRun),
+                     parsed.message);
+  BOOST_TEST(parsed.options.usage_seed == 42u);
+  std::vector<const char*> plain{"azscsp-emulator", "--data-dir", "d"};
+  BOOST_TEST(azscsp::emulator::ParseCommandLine(static_cast<int>(plain.size()), plain.data())
+                 .options.usage_seed == 1u);
+  BOOST_TEST(status.Json().at("meters").as_array().size() == kMeters.size());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <cctype>
 #include <cstdio>
+#include <unordered_map>
 
 #include "util/base64.hpp"
 
@@ -172,16 +173,15 @@ double DailyQuantity(uint64_t seed, std::string_view subscription_id, std::strin
 
 std::string InstanceData(uint64_t seed, std::string_view subscription_id, std::string_view meter_id,
                          size_t meter_index, std::string_view location) {
-  std::string type = "Microsoft.Compute/virtualMachines";
-  std::string prefix = "vm";
-  const std::string compact = Compact(meter_id);
-  for (const KnownMeter& m : kMeters) {
-    if (Compact(m.id) == compact) {
-      type = m.resource_type;
-      prefix = m.name_prefix;
-      break;
-    }
-  }
+  static const std::unordered_map<std::string, const KnownMeter*> known = [] {
+    std::unordered_map<std::string, const KnownMeter*> map;
+    for (const KnownMeter& m : kMeters) map.emplace(Compact(m.id), &m);
+    return map;
+  }();
+  auto found = known.find(Compact(meter_id));
+  const std::string type =
+      found != known.end() ? found->second->resource_type : "Microsoft.Compute/virtualMachines";
+  const std::string prefix = found != known.end() ? found->second->name_prefix : "vm";
   const std::string sub = Lower(subscription_id);
   std::string group = "usagerg" + Hex(Hash(seed, sub, "", -1), 4);
   std::string name = prefix + Hex(Hash(seed, sub, meter_id, -1), 8);
