@@ -174,7 +174,8 @@ BOOST_FIXTURE_TEST_CASE(provider_hourly_rows_follow_the_formula, UsageFixture) {
         BOOST_TEST(S(row, "name") == name);
         BOOST_TEST(S(row, "type") == "Microsoft.Commerce/UsageAggregate");
         const json::value& p = row.at("properties");
-        BOOST_TEST(p.as_object().size() == 6u);
+        BOOST_TEST(p.as_object().size() == 7u);  // the recording's shape, properties.name included
+        BOOST_TEST(S(p, "name") == name);
         BOOST_TEST(S(p, "subscriptionId") == sub);
         BOOST_TEST(S(p, "meterId") == kMeters[m]);
         BOOST_TEST(p.at("quantity").to_number<double>() ==

@@ -147,9 +147,10 @@ HttpResponse UsagePage(ServiceContext& context, const Stamp& stamp, const Reques
         {"instanceData",
          usage::InstanceData(seed, sub, row.meter_id, row.meter_index, stamp.region)},
         {"quantity", row.quantity},
-        {"meterId", row.meter_id}};
-    // The recording also has properties.name (= name); neither spec defines it, so it is left out
-    // until tests/conformance/spec-exceptions.json documents it (README "Usage").
+        {"meterId", row.meter_id},
+        // Real answers (the recording) repeat the row name here although neither spec defines it;
+        // tests/conformance/spec-exceptions.json documents it.
+        {"name", name}};
     value.push_back(json::object{{"id", "/subscriptions/" + scope_subscription +
                                             "/providers/Microsoft.Commerce/UsageAggregate/" + name},
                                  {"name", name},
