@@ -44,7 +44,7 @@ function Get-AzsSubscriberUsage {
     One tenant (user) subscription on the stamp; omit it for every direct tenant, deleted subscriptions included.
 
     .PARAMETER ContinuationToken
-    Resumes a query where an earlier run stopped (the token its error reported, or the ContinuationToken of a row).
+    Resumes a query where an earlier run stopped: the token its error reported (a row's ContinuationToken is the token of its page, so resuming from it reads that page again).
 
     .PARAMETER SubscriptionId
     The provider subscription(s). Default: the Default Provider Subscription.
