@@ -120,6 +120,8 @@ BOOST_AUTO_TEST_CASE(errors_name_the_value_and_the_rule) {
   BOOST_TEST(Contains(offset, "reportedStartTime '2024-05-01T00:00:00+02:00' is not in UTC"));
   BOOST_TEST(
       Contains(WindowError("2024-05-01T00:00:00", "2024-05-02T00:00:00Z"), "has no time zone"));
+  BOOST_TEST(Contains(WindowError("2024-05-01T00:00:00Z", "2999-01-01T00:00:00Z"),
+                      "reportedEndTime '2999-01-01T00:00:00Z' is outside the years 1970 to 2200"));
   BOOST_TEST(Contains(WindowError("yesterday", "2024-05-02T00:00:00Z"),
                       "reportedStartTime 'yesterday' is not an ISO 8601"));
 }

@@ -144,11 +144,16 @@ std::vector<ChargebackLine> ChargebackAggregator::Lines() const {
 }
 
 std::map<std::string, double> ChargebackAggregator::UnmappedQuantityByMeter() const {
-  std::map<std::string, double> unmapped;
+  std::map<std::string, std::pair<std::string, double>> by_meter;  // normalized -> (id, total)
   for (const auto& [key, total] : totals_) {
     const bool mapped = !key.first.empty() && inputs_.customer_subscriptions.count(key.first);
-    if (!mapped) unmapped[total.meter_id] += total.quantity;
+    if (mapped) continue;
+    auto& entry = by_meter[key.second];
+    if (entry.first.empty()) entry.first = total.meter_id;
+    entry.second += total.quantity;
   }
+  std::map<std::string, double> unmapped;
+  for (const auto& [normalized, entry] : by_meter) unmapped[entry.first] = entry.second;
   return unmapped;
 }
 

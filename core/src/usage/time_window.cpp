@@ -54,6 +54,8 @@ util::SystemTime ParseUtcTime(const std::string& text, const char* argument) {
     return fail("is not an ISO 8601 date and time; expected e.g. '2019-12-10T19:00:00Z'.");
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
     return fail("is not a valid date and time.");
+  if (year < 1970 || year > 2200)  // and clear of the clock's range (year 2262)
+    return fail("is outside the years 1970 to 2200.");
   std::string rest = text.substr(19);
   long long fraction_ns = 0;
   if (!rest.empty() && rest[0] == '.') {
