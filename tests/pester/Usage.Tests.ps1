@@ -242,6 +242,22 @@ Describe 'Get-AzsCspChargeback' {
         $northwindLines.SubscriptionIds | Sort-Object -Unique | Should -Be $northwindSubscriptionId
     }
 
+    It 'reports the run on the information stream and takes -MeterCatalogPath' {
+        $meterFile = Join-Path $TestDrive 'meters.csv'
+        Set-Content -LiteralPath $meterFile -Value "meterId,meterName,unit`nfab6eb84-500b-4a09-a8ca-7358f8bbaea5,Our vCore hours,vCore h"
+        $info = $null
+        $lines = @(Get-AzsCspChargeback @chargeback -MeterCatalogPath $meterFile -InformationVariable info)
+        ($lines | Where-Object MeterId -EQ 'FAB6EB84-500B-4A09-A8CA-7358F8BBAEA5' | Select-Object -First 1).MeterName | Should -Be 'Our vCore hours'
+        $summary = @($info | Where-Object { $_.Tags -contains 'AzsCsp.ChargebackSummary' })[0].MessageData
+        $summary.Rows | Should -Be (3 * $meters.Count * 3)
+        $summary.Pages | Should -Be 1
+        # Only Adatum's usage is unmapped.
+        $adatumTotal = ($lines | Where-Object TenantId -EQ $stamp.AdatumTenantId | Measure-Object Quantity -Sum).Sum
+        $unmapped = 0.0
+        foreach ($value in @($summary.UnmappedQuantityByMeter.Values)) { $unmapped += $value }
+        $unmapped | Should -Be $adatumTotal
+    }
+
     It 'Hourly gives the same totals' {
         $daily = @(Get-AzsCspChargeback @chargeback)
         $hourly = @(Get-AzsCspChargeback @chargeback -AggregationGranularity Hourly)
