@@ -9,10 +9,14 @@
 
 #include "azscsp.h"
 #include "emulator_harness.hpp"
+#include "shim_events.hpp"
 
 namespace json = boost::json;
 using azscsp::integration::EmulatorHarness;
+using azscsp::integration::Events;
 using azscsp::integration::Fixtures;
+using azscsp::integration::Run;
+using azscsp::integration::Str;
 
 namespace {
 
@@ -21,44 +25,6 @@ constexpr const char* kAdatumTenant = "f5a12742-f96c-4f7a-9a01-f2ad9beb4efc";
 constexpr const char* kArmApp = "a4f3e9d2-6c1b-4e8a-9f70-3b2d1c0e5f61";
 constexpr const char* kFabrikamStampSub = "6c1f0b9e-0a4f-4d8e-9a51-0f4f2b7d3c11";
 constexpr const char* kNewApp = "0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f";
-
-struct Events {
-  azscsp_status status = AZSCSP_OK;
-  std::vector<json::object> items;
-  std::vector<json::object> logs;
-  json::object error;
-};
-
-Events Run(azscsp_client* client, const char* name, const json::object& arguments) {
-  azscsp_operation* operation = nullptr;
-  BOOST_REQUIRE_EQUAL(
-      azscsp_operation_start(client, name, json::serialize(arguments).c_str(), &operation),
-      AZSCSP_OK);
-  Events events;
-  for (;;) {
-    char* event = nullptr;
-    const azscsp_status status = azscsp_operation_poll(operation, 100, &event);
-    if (status == AZSCSP_PENDING) continue;
-    if (status != AZSCSP_OK) {
-      events.status = status;
-      if (status != AZSCSP_DONE) events.error = json::parse(azscsp_last_error()).as_object();
-      break;
-    }
-    json::object parsed = json::parse(event).as_object();
-    azscsp_free(event);
-    if (parsed["kind"] == "item") events.items.push_back(parsed["data"].as_object());
-    if (parsed["kind"] == "log") events.logs.push_back(parsed);
-  }
-  azscsp_operation_close(operation);
-  return events;
-}
-
-std::string Str(const json::value& value) {
-  return value.is_string() ? std::string(value.as_string()) : std::string();
-}
-std::string Str(const json::value* value) {
-  return value ? Str(*value) : std::string();
-}
 
 // One signed-in context per (endpoint, user), as the module keeps them.
 struct StampFixture {

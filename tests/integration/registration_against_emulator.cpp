@@ -6,10 +6,14 @@
 
 #include "azscsp.h"
 #include "emulator_harness.hpp"
+#include "shim_events.hpp"
 
 namespace json = boost::json;
 using azscsp::integration::EmulatorHarness;
+using azscsp::integration::Events;
 using azscsp::integration::Fixtures;
+using azscsp::integration::Run;
+using azscsp::integration::Str;
 
 namespace {
 
@@ -46,44 +50,6 @@ std::string StampToken(const std::string& cloud_id, const std::string& billing_m
                                              {"IssueDate", "2026-11-27T10:00:00Z"},
                                              {"TokenVersion", "4.0"},
                                              {"StampVersion", "1.2311.0.25"}}));
-}
-
-struct Events {
-  azscsp_status status = AZSCSP_OK;
-  std::vector<json::object> items;
-  std::vector<json::object> logs;
-  json::object error;
-};
-
-Events Run(azscsp_client* client, const char* name, const json::object& arguments) {
-  azscsp_operation* operation = nullptr;
-  BOOST_REQUIRE_EQUAL(
-      azscsp_operation_start(client, name, json::serialize(arguments).c_str(), &operation),
-      AZSCSP_OK);
-  Events events;
-  for (;;) {
-    char* event = nullptr;
-    const azscsp_status status = azscsp_operation_poll(operation, 100, &event);
-    if (status == AZSCSP_PENDING) continue;
-    if (status != AZSCSP_OK) {
-      events.status = status;
-      if (status != AZSCSP_DONE) events.error = json::parse(azscsp_last_error()).as_object();
-      break;
-    }
-    json::object parsed = json::parse(event).as_object();
-    azscsp_free(event);
-    if (parsed["kind"] == "item") events.items.push_back(parsed["data"].as_object());
-    if (parsed["kind"] == "log") events.logs.push_back(parsed);
-  }
-  azscsp_operation_close(operation);
-  return events;
-}
-
-std::string Str(const json::value& value) {
-  return value.is_string() ? std::string(value.as_string()) : std::string();
-}
-std::string Str(const json::value* value) {
-  return value ? Str(*value) : std::string();
 }
 
 json::object Registration(const std::string& name) {
