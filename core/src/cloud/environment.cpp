@@ -35,18 +35,26 @@ const char* Environment::BuiltInNames() {
 std::optional<Environment> Environment::BuiltIn(const std::string& name) {
   // Values from azure-cli's cloud.py (shared/reference/auth.md §14).
   if (util::EqualsIgnoreCase(name, "AzureCloud"))
-    return Environment{"AzureCloud", "https://management.azure.com/",
-                       "https://login.microsoftonline.com/", "https://management.core.windows.net/",
-                       "https://graph.microsoft.com/", ""};
+    return Environment{"AzureCloud",
+                       "https://management.azure.com/",
+                       "https://login.microsoftonline.com/",
+                       "https://management.core.windows.net/",
+                       "https://graph.microsoft.com/",
+                       ""};
   if (util::EqualsIgnoreCase(name, "AzureChinaCloud"))
-    return Environment{"AzureChinaCloud", "https://management.chinacloudapi.cn/",
+    return Environment{"AzureChinaCloud",
+                       "https://management.chinacloudapi.cn/",
                        "https://login.chinacloudapi.cn/",
                        "https://management.core.chinacloudapi.cn/",
-                       "https://microsoftgraph.chinacloudapi.cn/", ""};
+                       "https://microsoftgraph.chinacloudapi.cn/",
+                       ""};
   if (util::EqualsIgnoreCase(name, "AzureUSGovernment"))
-    return Environment{"AzureUSGovernment", "https://management.usgovcloudapi.net/",
+    return Environment{"AzureUSGovernment",
+                       "https://management.usgovcloudapi.net/",
                        "https://login.microsoftonline.us/",
-                       "https://management.core.usgovcloudapi.net/", "https://graph.microsoft.us/", ""};
+                       "https://management.core.usgovcloudapi.net/",
+                       "https://graph.microsoft.us/",
+                       ""};
   return std::nullopt;
 }
 
