@@ -27,6 +27,8 @@ std::optional<TokenClaims> ReadTokenClaims(const std::string& token) {
     if (!result.user_principal_name.empty()) break;
   }
   result.expires_on = util::GetInteger(claims, "exp");
+  result.scopes = util::GetString(claims, "scp");
+  result.id_type = util::GetString(claims, "idtyp");
   return result;
 }
 

@@ -33,29 +33,55 @@ const char* Environment::BuiltInNames() {
 }
 
 std::optional<Environment> Environment::BuiltIn(const std::string& name) {
-  // Values from azure-cli's cloud.py (shared/reference/auth.md §14).
+  // Values from azure-cli's cloud.py (shared/reference/auth.md §14); Partner Center from
+  // partner-center.md §1 (global and US Government share one endpoint).
   if (util::EqualsIgnoreCase(name, "AzureCloud"))
     return Environment{"AzureCloud",
                        "https://management.azure.com/",
                        "https://login.microsoftonline.com/",
                        "https://management.core.windows.net/",
                        "https://graph.microsoft.com/",
-                       ""};
+                       "",
+                       "https://api.partnercenter.microsoft.com/",
+                       "https://api.partnercenter.microsoft.com"};
   if (util::EqualsIgnoreCase(name, "AzureChinaCloud"))
     return Environment{"AzureChinaCloud",
                        "https://management.chinacloudapi.cn/",
                        "https://login.chinacloudapi.cn/",
                        "https://management.core.chinacloudapi.cn/",
                        "https://microsoftgraph.chinacloudapi.cn/",
-                       ""};
+                       "",
+                       "https://partner.partnercenterapi.microsoftonline.cn/",
+                       "https://partner.partnercenterapi.microsoftonline.cn"};
   if (util::EqualsIgnoreCase(name, "AzureUSGovernment"))
     return Environment{"AzureUSGovernment",
                        "https://management.usgovcloudapi.net/",
                        "https://login.microsoftonline.us/",
                        "https://management.core.usgovcloudapi.net/",
                        "https://graph.microsoft.us/",
-                       ""};
+                       "",
+                       "https://api.partnercenter.microsoft.com/",
+                       "https://api.partnercenter.microsoft.com"};
   return std::nullopt;
+}
+
+std::string PartnerCenterUrl(const Environment& environment) {
+  if (environment.partner_center_url.empty())
+    throw ServiceError(ErrorKind::InvalidArgument,
+                       {0, "PartnerCenterUnknown",
+                        "The Partner Center endpoint of the environment '" + environment.name +
+                            "' is unknown; set the environment option partnerCenterUrl (for "
+                            "example https://api.partnercenter.microsoft.com/)."});
+  RequireHttpsUrl(environment.partner_center_url, "Partner Center endpoint");
+  return WithTrailingSlash(environment.partner_center_url);
+}
+
+std::string PartnerCenterResource(const Environment& environment) {
+  std::string resource = environment.partner_center_resource.empty()
+                             ? std::string(kPartnerCenterResource)
+                             : environment.partner_center_resource;
+  while (!resource.empty() && resource.back() == '/') resource.pop_back();
+  return resource;
 }
 
 std::string MicrosoftGraphUrl(const Environment& environment) {

@@ -14,7 +14,7 @@ constexpr const char* kRedacted = "REDACTED";
 constexpr size_t kMaxLoggedBody = 4096;
 
 // Only these headers are logged with their values: none of them can carry a credential.
-constexpr std::array<const char*, 20> kAllowedHeaders = {"accept",
+constexpr std::array<const char*, 26> kAllowedHeaders = {"accept",
                                                          "content-type",
                                                          "content-length",
                                                          "user-agent",
@@ -33,7 +33,13 @@ constexpr std::array<const char*, 20> kAllowedHeaders = {"accept",
                                                          "www-authenticate",
                                                          "connection",
                                                          "transfer-encoding",
-                                                         "cache-control"};
+                                                         "cache-control",
+                                                         "ms-requestid",
+                                                         "ms-correlationid",
+                                                         "ms-cv",
+                                                         "ms-serverid",
+                                                         "x-locale",
+                                                         "ms-contract-version"};
 
 constexpr std::array<const char*, 12> kAllowedQueryNames = {
     "api-version",       "$skipToken",      "$top",

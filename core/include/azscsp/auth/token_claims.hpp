@@ -13,6 +13,11 @@ struct TokenClaims {
   std::string app_id;               // appid (v1) or azp (v2)
   std::string user_principal_name;  // upn, else unique_name, else preferred_username (users only)
   std::optional<long long> expires_on;  // exp, seconds since the epoch
+  std::string scopes;                   // scp: delegated scopes (app+user tokens only)
+  std::string id_type;                  // idtyp: "user" or "app" when the issuer sets it
+
+  // An app-only token: no delegated scopes (partner-center.md §2; Partner Center's A+U rule).
+  bool IsAppOnly() const { return scopes.empty(); }
 };
 
 // nullopt when the token is not a JWT with a JSON payload (opaque tokens are allowed).

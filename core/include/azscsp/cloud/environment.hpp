@@ -16,6 +16,10 @@ struct Environment {
   std::string arm_resource;          // v1 resource / audience for ARM tokens
   std::string graph_url;   // Graph endpoint as configured or discovered (may be AAD Graph)
   std::string portal_url;  // stamp portal (metadata portalEndpoint), when known
+  // Partner Center (partner-center.md §1): the API base URL (ends in '/') and the token audience
+  // (v1 resource, no trailing '/'). Built-in clouds have both; custom clouds set them by option.
+  std::string partner_center_url;
+  std::string partner_center_resource;
 
   // AzureCloud, AzureChinaCloud or AzureUSGovernment (any case); nullopt for other names.
   static std::optional<Environment> BuiltIn(const std::string& name);
@@ -27,6 +31,15 @@ struct Environment {
 // the retired Azure AD Graph (graph.windows.net), which is mapped by login host too. Throws
 // ServiceError code "MicrosoftGraphUnknown" naming the option to set when neither works.
 std::string MicrosoftGraphUrl(const Environment& environment);
+
+// The default Partner Center token audience, also when the API is served elsewhere (emulator).
+constexpr const char* kPartnerCenterResource = "https://api.partnercenter.microsoft.com";
+
+// The Partner Center API base URL (ends in '/'); throws ServiceError code "PartnerCenterUnknown"
+// (InvalidArgument) naming the option environment.partnerCenterUrl when the cloud has none.
+std::string PartnerCenterUrl(const Environment& environment);
+// The token audience for Partner Center (partner_center_resource, default kPartnerCenterResource).
+std::string PartnerCenterResource(const Environment& environment);
 
 // Fills authority_host and arm_resource of a custom environment that lacks them from
 // GET {resource_manager_url}metadata/endpoints?api-version=2015-01-01 (no authentication).
