@@ -80,6 +80,13 @@ ClientOptions ClientOptions::FromJson(const std::string& options_json) {
                                  "; a custom environment needs its resource manager endpoint.");
   }
 
+  // Partner Center: required for its operations in custom clouds (cloud::PartnerCenterUrl).
+  if (std::string url = StringAt(environment, "partnerCenterUrl", "environment"); !url.empty())
+    result.environment.partner_center_url = url;
+  if (std::string resource = StringAt(environment, "partnerCenterResource", "environment");
+      !resource.empty())
+    result.environment.partner_center_resource = resource;
+
   // Microsoft Graph, for clouds where it cannot be derived (cloud::MicrosoftGraphUrl).
   if (std::string graph = StringAt(environment, "graphUrl", "environment"); !graph.empty())
     result.environment.graph_url = graph;
@@ -226,6 +233,25 @@ std::shared_ptr<const graph::GraphClient> ClientState::Graph(const util::Context
         std::make_shared<http::Pipeline>(std::move(policies), transport_), std::move(graph_url));
   }
   return graph_;
+}
+
+std::shared_ptr<const partnercenter::PartnerCenterClient> ClientState::PartnerCenter(
+    const util::Context& context) {
+  std::lock_guard<std::mutex> lock(ready_mutex_);
+  EnsureReady(context);
+  const std::string url = cloud::PartnerCenterUrl(environment_);
+  const std::string resource = cloud::PartnerCenterResource(environment_);
+  if (!partner_center_pipeline_) {
+    // No RequestIdPolicy: Partner Center's MS-RequestId is set per call by the client.
+    std::vector<std::shared_ptr<http::Policy>> policies{
+        std::make_shared<http::TelemetryPolicy>(),
+        std::make_shared<http::RetryPolicy>(options_.retry, util::SystemClock::Instance()),
+        std::make_shared<http::BearerTokenPolicy>(credential_, resource),
+        std::make_shared<http::LoggingPolicy>()};
+    partner_center_pipeline_ = std::make_shared<http::Pipeline>(std::move(policies), transport_);
+  }
+  return std::make_shared<partnercenter::PartnerCenterClient>(partner_center_pipeline_, url,
+                                                              credential_, resource);
 }
 
 void ClientState::Track(const std::shared_ptr<Operation>& operation) {

@@ -17,6 +17,7 @@
 #include "azscsp/http/pipeline.hpp"
 #include "azscsp/http/policies.hpp"
 #include "azscsp/http/transport.hpp"
+#include "azscsp/partnercenter/partner_center_client.hpp"
 #include "azscsp/util/log.hpp"
 #include "credential_factory.hpp"
 
@@ -55,6 +56,10 @@ class ClientState {
   // Microsoft Graph in the signed-in directory (cloud::MicrosoftGraphUrl; token resource is the
   // Graph URL without its trailing '/').
   std::shared_ptr<const graph::GraphClient> Graph(const util::Context& context);
+  // Partner Center (cloud::PartnerCenterUrl; token resource cloud::PartnerCenterResource): a new
+  // client per call, so each operation has its own MS-CorrelationId; the pipeline is shared.
+  std::shared_ptr<const partnercenter::PartnerCenterClient> PartnerCenter(
+      const util::Context& context);
   // The credential as built, without the access token cache (the user sign-ins keep their
   // refresh token there).
   std::shared_ptr<auth::TokenCredential> InnerCredential(const util::Context& context);
@@ -84,6 +89,7 @@ class ClientState {
   std::shared_ptr<auth::PersistentTokenStore> token_store_;
   std::shared_ptr<const arm::ArmClient> arm_;
   std::shared_ptr<const graph::GraphClient> graph_;
+  std::shared_ptr<const http::Pipeline> partner_center_pipeline_;
 
   std::mutex operations_mutex_;
   std::vector<std::weak_ptr<Operation>> operations_;

@@ -50,6 +50,27 @@ AZSCSP_SHIM_HANDLER(ListSubscriberUsage);
 AZSCSP_SHIM_HANDLER(ListTenantUsage);
 AZSCSP_SHIM_HANDLER(ComputeChargeback);
 
+// operations_partner_center.cpp
+AZSCSP_SHIM_HANDLER(ConnectPartnerCenter);
+AZSCSP_SHIM_HANDLER(ListPartnerCustomers);
+AZSCSP_SHIM_HANDLER(GetPartnerCustomer);
+AZSCSP_SHIM_HANDLER(CheckPartnerDomain);
+AZSCSP_SHIM_HANDLER(ValidatePartnerAddress);
+AZSCSP_SHIM_HANDLER(CreatePartnerCustomer);
+AZSCSP_SHIM_HANDLER(DeletePartnerCustomer);
+AZSCSP_SHIM_HANDLER(ListPartnerAgreements);
+AZSCSP_SHIM_HANDLER(EnsurePartnerAgreement);
+AZSCSP_SHIM_HANDLER(GetAzurePlanOffer);
+
+// operations_partner_center_subscriptions.cpp
+AZSCSP_SHIM_HANDLER(PurchaseAzurePlan);
+AZSCSP_SHIM_HANDLER(ListPartnerSubscriptions);
+AZSCSP_SHIM_HANDLER(GetPartnerSubscription);
+AZSCSP_SHIM_HANDLER(SetPartnerSubscriptionStatus);
+AZSCSP_SHIM_HANDLER(ListAzureEntitlements);
+AZSCSP_SHIM_HANDLER(CancelAzureEntitlement);
+AZSCSP_SHIM_HANDLER(ListPartnerAzureSubscriptions);
+
 #undef AZSCSP_SHIM_HANDLER
 
 }  // namespace azscsp::shim::_detail

@@ -138,6 +138,23 @@ const std::map<std::string, Handler>& Table() {
       {"usage.subscriber", _detail::ListSubscriberUsage},
       {"usage.tenant", _detail::ListTenantUsage},
       {"usage.chargeback", _detail::ComputeChargeback},
+      {"partnerCenter.connect", _detail::ConnectPartnerCenter},
+      {"partnerCenter.customers.list", _detail::ListPartnerCustomers},
+      {"partnerCenter.customers.get", _detail::GetPartnerCustomer},
+      {"partnerCenter.customers.create", _detail::CreatePartnerCustomer},
+      {"partnerCenter.customers.delete", _detail::DeletePartnerCustomer},
+      {"partnerCenter.domains.check", _detail::CheckPartnerDomain},
+      {"partnerCenter.addresses.validate", _detail::ValidatePartnerAddress},
+      {"partnerCenter.agreements.list", _detail::ListPartnerAgreements},
+      {"partnerCenter.agreements.ensure", _detail::EnsurePartnerAgreement},
+      {"partnerCenter.catalog.azurePlan", _detail::GetAzurePlanOffer},
+      {"partnerCenter.azurePlan.purchase", _detail::PurchaseAzurePlan},
+      {"partnerCenter.subscriptions.list", _detail::ListPartnerSubscriptions},
+      {"partnerCenter.subscriptions.get", _detail::GetPartnerSubscription},
+      {"partnerCenter.subscriptions.setStatus", _detail::SetPartnerSubscriptionStatus},
+      {"partnerCenter.azureEntitlements.list", _detail::ListAzureEntitlements},
+      {"partnerCenter.azureEntitlements.cancel", _detail::CancelAzureEntitlement},
+      {"partnerCenter.azureSubscriptions.list", _detail::ListPartnerAzureSubscriptions},
   };
   return table;
 }
