@@ -46,6 +46,25 @@
         'Get-AzsSubscriberUsage'
         'Get-AzsTenantUsage'
         'Get-AzsCspChargeback'
+        'Connect-AzsCspPartnerCenter'
+        'Test-AzsCspPartnerDomainAvailability'
+        'Test-AzsCspPartnerAddress'
+        'Get-AzsCspPartnerCustomer'
+        'New-AzsCspPartnerCustomer'
+        'Remove-AzsCspPartnerCustomer'
+        'Get-AzsCspPartnerCustomerAgreement'
+        'New-AzsCspPartnerCustomerAgreement'
+        'Get-AzsCspPartnerAzurePlanOffer'
+        'New-AzsCspPartnerAzurePlan'
+        'Get-AzsCspPartnerCustomerAzurePlanEntitlement'
+        'Remove-AzsCspPartnerAzureEntitlement'
+        'Get-AzsCspPartnerAzureSubscription'
+        'Get-AzsCspPartnerCustomerSubscription'
+        'Set-AzsCspPartnerCustomerSubscription'
+        'Suspend-AzsCspPartnerCustomerSubscription'
+        'Resume-AzsCspPartnerCustomerSubscription'
+        'Remove-AzsCspPartnerCustomerSubscription'
+        'Register-AzsCspCustomer'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
@@ -53,8 +72,8 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags         = @('AzureStack', 'AzureStackHub', 'CSP', 'CloudSolutionProvider', 'Billing', 'Registration', 'MultiTenancy', 'Usage', 'Chargeback', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Sign-in with client secret, certificate (PEM, PFX, Windows certificate store), device code, refresh token, user name and password (-AutomationCredential), access token and AZURE_* variables; AD FS stamps; stored custom environments (Add/Get/Remove-AzsCspEnvironment); opt-in persistent token cache. Registrations, CSP customer subscription mapping (single and bulk) with pre-flight checks (Test-AzsCspRegistration) and -CustomerDomain; registration lifecycle: Register-/Unregister-AzsEnvironment, Get-AzsActivationKey, and on the privileged endpoint Get-AzsRegistrationToken, resumable Set-AzsRegistration, Remove-AzsRegistration. Disconnected registration: ConvertFrom-AzsRegistrationToken (what a token says, including the usage-reporting and syndication flags the registration resource does not carry; decoded locally), New-AzsActivationResource and Remove-AzsActivationResource (privileged endpoint only, no Azure call). Multi-tenancy with the documented commands on Microsoft Graph v1.0 (not the retired Azure AD Graph), each signing in by itself (-AutomationCredential or device code, or an existing context): Register-AzsGuestDirectoryTenant (many guests in one batch with progress, one result each, idempotent), Unregister-AzsGuestDirectoryTenant (confirms naming the guest directory), Get-AzsDirectoryTenant, Register-/Unregister-AzsWithMyDirectoryTenant and Update-AzsHomeDirectoryTenant (report what each application needed; re-run after a stamp update adds only what is missing), Get-AzsHealthReport, Get-AzsDirectoryTenantIdentifier; Grant-AzsCspGuestOwner and Get-AzsCspGuestOwner (the CSP as guest Owner of a customer subscription). Usage and chargeback: Get-AzsSubscriberUsage and Get-AzsTenantUsage (every page, streamed typed rows with InstanceData parsed, meter names and units from an extendable catalogue, time rules checked before sending, the continuation token in the error to resume), Get-AzsCspChargeback (per customer and meter, joined with the stamp subscriptions and directories and the registration CSP mappings, unmapped usage flagged, deleted subscriptions included, priced from a CSV price sheet, aggregated in the native core with flat memory; -OutFile CSV or JSON written atomically). No console writes, no log files in the module folder.'
+            Tags         = @('AzureStack', 'AzureStackHub', 'CSP', 'CloudSolutionProvider', 'Billing', 'Registration', 'MultiTenancy', 'Usage', 'Chargeback', 'PartnerCenter', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'Sign-in with client secret, certificate (PEM, PFX, Windows certificate store), device code, refresh token, user name and password (-AutomationCredential), access token and AZURE_* variables; AD FS stamps; stored custom environments (Add/Get/Remove-AzsCspEnvironment); opt-in persistent token cache. Registrations, CSP customer subscription mapping (single and bulk) with pre-flight checks (Test-AzsCspRegistration) and -CustomerDomain; registration lifecycle: Register-/Unregister-AzsEnvironment, Get-AzsActivationKey, and on the privileged endpoint Get-AzsRegistrationToken, resumable Set-AzsRegistration, Remove-AzsRegistration. Disconnected registration: ConvertFrom-AzsRegistrationToken (what a token says, including the usage-reporting and syndication flags the registration resource does not carry; decoded locally), New-AzsActivationResource and Remove-AzsActivationResource (privileged endpoint only, no Azure call). Multi-tenancy with the documented commands on Microsoft Graph v1.0 (not the retired Azure AD Graph), each signing in by itself (-AutomationCredential or device code, or an existing context): Register-AzsGuestDirectoryTenant (many guests in one batch with progress, one result each, idempotent), Unregister-AzsGuestDirectoryTenant (confirms naming the guest directory), Get-AzsDirectoryTenant, Register-/Unregister-AzsWithMyDirectoryTenant and Update-AzsHomeDirectoryTenant (report what each application needed; re-run after a stamp update adds only what is missing), Get-AzsHealthReport, Get-AzsDirectoryTenantIdentifier; Grant-AzsCspGuestOwner and Get-AzsCspGuestOwner (the CSP as guest Owner of a customer subscription). Usage and chargeback: Get-AzsSubscriberUsage and Get-AzsTenantUsage (every page, streamed typed rows with InstanceData parsed, meter names and units from an extendable catalogue, time rules checked before sending, the continuation token in the error to resume), Get-AzsCspChargeback (per customer and meter, joined with the stamp subscriptions and directories and the registration CSP mappings, unmapped usage flagged, deleted subscriptions included, priced from a CSV price sheet, aggregated in the native core with flat memory; -OutFile CSV or JSON written atomically). Partner Center: Connect-AzsCspPartnerCenter (app+user or app-only, on the shared sign-in code), customers (list every page, get, create with domain and address checks, sandbox delete), the Microsoft Customer Agreement, the Azure plan (catalog, cart and checkout, its Azure subscriptions, cancel one), legacy MS-AZR-0145P subscriptions, subscription status changes (suspend, reactivate, cancel) with errors explained, and Register-AzsCspCustomer, the one-command onboarding of a CSP customer (customer, agreement, plan, Azure subscription, registration mapping, guest directory, guest Owner) that re-runs without doing anything twice. No console writes, no log files in the module folder.'
         }
     }
 }

@@ -4,7 +4,7 @@ Set-StrictMode -Version 3.0
 # --- Native interop ------------------------------------------------------------------------------
 # The C# below is process-wide once compiled: a second import (another runspace, Import-Module -Force)
 # reuses the types when they are the same version.
-$script:InteropVersion = 3
+$script:InteropVersion = 4
 $interopType = 'AzsCsp.Native' -as [type]
 if (-not $interopType) {
     Add-Type -Path (Join-Path $PSScriptRoot 'Interop/AzsCspNative.cs') -ErrorAction Stop
@@ -18,6 +18,8 @@ Remove-Variable -Name interopType
 # Contexts: name -> [pscustomobject]@{ Name; Client ([AzsCsp.NativeClient]); Context ([AzsCsp.Context]) }
 $script:Contexts = [System.Collections.Specialized.OrderedDictionary]::new([System.StringComparer]::OrdinalIgnoreCase)
 $script:DefaultContextName = $null
+# The most recent Partner Center context (Connect-AzsCspPartnerCenter), the default of -PartnerCenterContext.
+$script:PartnerCenterContextName = $null
 $script:LocalClient = $null   # a native client for operations that send no request (Get-AzsCspLocalClient)
 # Why the last attempt to load the native library failed (reported by Connect-AzsCspAccount).
 $script:NativeLoadError = $null
@@ -52,6 +54,7 @@ $ExecutionContext.SessionState.Module.OnRemove = {
     }
     $script:Contexts.Clear()
     $script:DefaultContextName = $null
+    $script:PartnerCenterContextName = $null
     if ($null -ne $script:LocalClient) {
         try { $script:LocalClient.Dispose() } catch { }
         $script:LocalClient = $null

@@ -22,7 +22,13 @@ BeforeAll {
         'Register-AzsGuestDirectoryTenant', 'Unregister-AzsGuestDirectoryTenant', 'Get-AzsDirectoryTenant',
         'Register-AzsWithMyDirectoryTenant', 'Unregister-AzsWithMyDirectoryTenant', 'Update-AzsHomeDirectoryTenant',
         'Get-AzsHealthReport', 'Get-AzsDirectoryTenantIdentifier', 'Grant-AzsCspGuestOwner', 'Get-AzsCspGuestOwner',
-        'Get-AzsSubscriberUsage', 'Get-AzsTenantUsage', 'Get-AzsCspChargeback')
+        'Get-AzsSubscriberUsage', 'Get-AzsTenantUsage', 'Get-AzsCspChargeback',
+        'Connect-AzsCspPartnerCenter', 'Test-AzsCspPartnerDomainAvailability', 'Test-AzsCspPartnerAddress', 'Get-AzsCspPartnerCustomer',
+        'New-AzsCspPartnerCustomer', 'Remove-AzsCspPartnerCustomer', 'Get-AzsCspPartnerCustomerAgreement', 'New-AzsCspPartnerCustomerAgreement',
+        'Get-AzsCspPartnerAzurePlanOffer', 'New-AzsCspPartnerAzurePlan', 'Get-AzsCspPartnerCustomerAzurePlanEntitlement',
+        'Remove-AzsCspPartnerAzureEntitlement', 'Get-AzsCspPartnerAzureSubscription', 'Get-AzsCspPartnerCustomerSubscription',
+        'Set-AzsCspPartnerCustomerSubscription', 'Suspend-AzsCspPartnerCustomerSubscription', 'Resume-AzsCspPartnerCustomerSubscription',
+        'Remove-AzsCspPartnerCustomerSubscription', 'Register-AzsCspCustomer')
 
     function Invoke-ChildPwsh {
         # Runs a script in a new pwsh process (the native library is loaded once per process).
@@ -85,7 +91,9 @@ Describe 'AzsCsp manifest' {
             'AzsCsp.RemovedActivationResource', 'AzsCsp.DirectoryTenant', 'AzsCsp.DirectoryTenantRegistration', 'AzsCsp.RemovedDirectoryTenant',
             'AzsCsp.DirectoryConfigurationReport', 'AzsCsp.DirectoryApplication', 'AzsCsp.DirectoryRemovalReport', 'AzsCsp.DirectoryApplicationRemoval',
             'AzsCsp.IdentityHealthReport', 'AzsCsp.DirectoryTenantHealth', 'AzsCsp.ApplicationHealth', 'AzsCsp.GuestOwner', 'AzsCsp.GuestOwnerAssignment',
-            'AzsCsp.UsageRecord', 'AzsCsp.ChargebackLine') {
+            'AzsCsp.UsageRecord', 'AzsCsp.ChargebackLine', 'AzsCsp.PartnerCenter.Customer', 'AzsCsp.PartnerCenter.Subscription',
+            'AzsCsp.PartnerCenter.AzureSubscription', 'AzsCsp.PartnerCenter.Agreement', 'AzsCsp.PartnerCenter.AzurePlanPurchase',
+            'AzsCsp.PartnerCenter.AzurePlanOffer', 'AzsCsp.PartnerCenter.AddressValidation', 'AzsCsp.CustomerOnboardingStep') {
             $view = Get-FormatData -TypeName $type
             $view | Should -Not -BeNullOrEmpty -Because "$type needs a table view"
         }

@@ -60,7 +60,7 @@ namespace AzsCsp
     {
         public const int ExpectedAbiVersion = 1;
         /// <summary>Bumped whenever this file changes shape, to detect a stale type in a long-lived session.</summary>
-        public const int InteropVersion = 3;
+        public const int InteropVersion = 4;
 
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate int AbiVersionFn();
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate IntPtr VersionFn();
@@ -1134,6 +1134,12 @@ namespace AzsCsp
         public bool SkipCertificateCheck { get; set; }
         public DateTimeOffset ConnectedOn { get; set; }
         public bool IsDefault { get; set; }
+        /// <summary>Azure (Connect-AzsCspAccount) or PartnerCenter (Connect-AzsCspPartnerCenter).</summary>
+        public string Kind { get; set; } = "Azure";
+        /// <summary>Partner Center contexts: true for an app-only token (no user), which app+user operations refuse.</summary>
+        public bool? AppOnly { get; set; }
+        /// <summary>Partner Center contexts: the Partner Center API base URL.</summary>
+        public string PartnerCenterUrl { get; set; }
 
         public override string ToString() { return Name; }
 
@@ -1152,6 +1158,8 @@ namespace AzsCsp
                 Authority = JsonValue.String(e, "authority"),
                 Audience = JsonValue.String(e, "audience"),
                 ExpiresOn = JsonValue.Date(e, "expiresOn"),
+                AppOnly = JsonValue.Bool(e, "appOnly"),
+                PartnerCenterUrl = JsonValue.String(e, "partnerCenterUrl"),
                 ConnectedOn = DateTimeOffset.Now
             };
         }
@@ -1187,6 +1195,8 @@ namespace AzsCsp
         public string ActiveDirectoryAuthority { get; set; }
         /// <summary>The token audience of Resource Manager; null: discovered from the metadata.</summary>
         public string ActiveDirectoryResourceId { get; set; }
+        /// <summary>The Partner Center API base URL (built-in clouds: their own; custom: as stored, or null).</summary>
+        public string PartnerCenterUrl { get; set; }
         public bool IsBuiltIn { get { return Type == "BuiltIn"; } }
         /// <summary>Where a custom environment is stored (the per-user environments.json), or null.</summary>
         public string Path { get; set; }

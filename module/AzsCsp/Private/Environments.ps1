@@ -1,9 +1,9 @@
 # Built-in and stored (custom) environments, and the per-user configuration folder.
 
 $script:BuiltInEnvironments = [ordered]@{
-    AzureCloud        = @{ ResourceManagerUrl = 'https://management.azure.com/'; ActiveDirectoryAuthority = 'https://login.microsoftonline.com/'; ActiveDirectoryResourceId = 'https://management.core.windows.net/' }
-    AzureChinaCloud   = @{ ResourceManagerUrl = 'https://management.chinacloudapi.cn/'; ActiveDirectoryAuthority = 'https://login.chinacloudapi.cn/'; ActiveDirectoryResourceId = 'https://management.core.chinacloudapi.cn/' }
-    AzureUSGovernment = @{ ResourceManagerUrl = 'https://management.usgovcloudapi.net/'; ActiveDirectoryAuthority = 'https://login.microsoftonline.us/'; ActiveDirectoryResourceId = 'https://management.core.usgovcloudapi.net/' }
+    AzureCloud        = @{ ResourceManagerUrl = 'https://management.azure.com/'; ActiveDirectoryAuthority = 'https://login.microsoftonline.com/'; ActiveDirectoryResourceId = 'https://management.core.windows.net/'; PartnerCenterUrl = 'https://api.partnercenter.microsoft.com/' }
+    AzureChinaCloud   = @{ ResourceManagerUrl = 'https://management.chinacloudapi.cn/'; ActiveDirectoryAuthority = 'https://login.chinacloudapi.cn/'; ActiveDirectoryResourceId = 'https://management.core.chinacloudapi.cn/'; PartnerCenterUrl = 'https://partner.partnercenterapi.microsoftonline.cn/' }
+    AzureUSGovernment = @{ ResourceManagerUrl = 'https://management.usgovcloudapi.net/'; ActiveDirectoryAuthority = 'https://login.microsoftonline.us/'; ActiveDirectoryResourceId = 'https://management.core.usgovcloudapi.net/'; PartnerCenterUrl = 'https://api.partnercenter.microsoft.com/' }
 }
 
 function Get-AzsCspConfigDirectory {
@@ -89,6 +89,7 @@ function Get-AzsCspBuiltInEnvironment {
             ResourceManagerUrl        = $e.ResourceManagerUrl
             ActiveDirectoryAuthority  = $e.ActiveDirectoryAuthority
             ActiveDirectoryResourceId = $e.ActiveDirectoryResourceId
+            PartnerCenterUrl          = $e.PartnerCenterUrl
         }
     }
 }
@@ -131,6 +132,7 @@ function Read-AzsCspEnvironmentStore {
             ResourceManagerUrl        = [string]$item['resourceManagerUrl']
             ActiveDirectoryAuthority  = $(if ($item['activeDirectoryAuthority']) { [string]$item['activeDirectoryAuthority'] } else { $null })
             ActiveDirectoryResourceId = $(if ($item['activeDirectoryResourceId']) { [string]$item['activeDirectoryResourceId'] } else { $null })
+            PartnerCenterUrl          = $(if ($item['partnerCenterUrl']) { [string]$item['partnerCenterUrl'] } else { $null })
             Path                      = $Path
         }
     }
@@ -155,6 +157,7 @@ function Save-AzsCspEnvironmentStore {
         $item = [ordered]@{ name = $e.Name; resourceManagerUrl = $e.ResourceManagerUrl }
         if ($e.ActiveDirectoryAuthority) { $item.activeDirectoryAuthority = $e.ActiveDirectoryAuthority }
         if ($e.ActiveDirectoryResourceId) { $item.activeDirectoryResourceId = $e.ActiveDirectoryResourceId }
+        if ($e.PartnerCenterUrl) { $item.partnerCenterUrl = $e.PartnerCenterUrl }
         $list.Add($item)
     }
     $json = ConvertTo-Json -InputObject ([ordered]@{ version = 1; environments = $list.ToArray() }) -Depth 5

@@ -18,6 +18,18 @@ function Get-AzsCspErrorCategory {
         'DirectoryTenantNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
         'MicrosoftGraphUnknown' { return [System.Management.Automation.ErrorCategory]::NotSpecified }
         'UserSignInRequired' { return [System.Management.Automation.ErrorCategory]::AuthenticationError }
+        'PartnerCenterAppUserRequired' { return [System.Management.Automation.ErrorCategory]::AuthenticationError }
+        'CustomerNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        'AzureSubscriptionNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        'DomainNotAvailable' { return [System.Management.Automation.ErrorCategory]::ResourceExists }
+        'AddressNotValid' { return [System.Management.Automation.ErrorCategory]::InvalidData }
+        'AgreementContactRequired' { return [System.Management.Automation.ErrorCategory]::InvalidArgument }
+        'OrderNotCompleted' { return [System.Management.Automation.ErrorCategory]::OperationTimeout }
+        '13605' { return [System.Management.Automation.ErrorCategory]::PermissionDenied }
+        '900115' { return [System.Management.Automation.ErrorCategory]::InvalidOperation }
+        '900117' { return [System.Management.Automation.ErrorCategory]::InvalidOperation }
+        '60003' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        '20002' { return [System.Management.Automation.ErrorCategory]::PermissionDenied }
     }
     switch ($Kind) {
         'NotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
@@ -68,6 +80,15 @@ function Get-AzsCspRecommendedAction {
         [string] $Message,
         [string] $CredentialType
     )
+
+    # Partner Center (issue 7): its numeric codes and the module's own codes for it.
+    if (($Target -and $Target['PartnerCenter']) -or $Code -match '^\d+$' -or $Code -in 'PartnerCenterAppUserRequired', 'PartnerCenterUnknown', 'DomainNotAvailable',
+        'AddressNotValid', 'CustomerNotFound', 'AgreementContactRequired', 'OrderNotCompleted', 'AzureSubscriptionNotFound') {
+        $partnerAction = Get-AzsCspPartnerRecommendedAction -Code $Code -Kind $Kind -Target $Target -Message $Message
+        if ($partnerAction) {
+            return $partnerAction
+        }
+    }
 
     # A guest directory the stamp does not trust (yet): an authentication error, but the fix is the
     # operator's onboarding, not another sign-in.

@@ -95,7 +95,11 @@ function Invoke-AzsCspOperation {
         [string] $Activity = 'AzsCsp',
         [hashtable] $State,
         [switch] $NoErrorRecord,
-        [string] $CredentialType
+        [string] $CredentialType,
+        # Every 'info' log line updates the progress bar (long waits of Partner Center orders).
+        [switch] $ProgressFromInfo,
+        # Receives the message of every 'info' log line (multi-step operations report their steps so).
+        [System.Collections.Generic.List[string]] $InfoLog
     )
 
     $json = ConvertTo-AzsCspArgumentJson -Arguments $Arguments
@@ -137,9 +141,14 @@ function Invoke-AzsCspOperation {
                 }
                 'log' {
                     Write-AzsCspNativeLog -Cmdlet $Cmdlet -NativeEvent $ev
+                    if ($null -ne $InfoLog -and $ev.Level -eq 'info') { $InfoLog.Add([string]$ev.Message) }
                     # Multi-step operations (registrations.register) log 'Step: <name>: <what>'.
                     if ([string]$ev.Message -match '^Step: (?<step>[^:]+): (?<what>.*)$') {
                         Write-Progress -Id 1 -Activity $Activity -Status ('{0}: {1}' -f $Matches.step, $Matches.what)
+                        $progressShown = $true
+                    }
+                    elseif ($ProgressFromInfo -and $ev.Level -eq 'info' -and $ev.Message) {
+                        Write-Progress -Id 1 -Activity $Activity -Status ([string]$ev.Message)
                         $progressShown = $true
                     }
                 }

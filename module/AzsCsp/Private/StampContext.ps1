@@ -87,7 +87,7 @@ function Resolve-AzsCspStampContext {
 
     $account = if ($AutomationCredential) { ([string]$AutomationCredential.UserName).Trim() } else { $null }
     $candidates = @(Get-AzsCspContextEntry | Where-Object {
-            $null -ne $_.Context -and -not $_.Client.IsClosed -and (ConvertTo-AzsCspEndpointKey $_.Context.ResourceManagerUrl) -eq $key
+            $null -ne $_.Context -and $_.Context.Kind -ne 'PartnerCenter' -and -not $_.Client.IsClosed -and (ConvertTo-AzsCspEndpointKey $_.Context.ResourceManagerUrl) -eq $key
         })
     if ($account) {
         $candidates = @($candidates | Where-Object { $_.Context.Account -eq $account })

@@ -30,6 +30,12 @@ function Add-AzsCspEnvironment {
     .PARAMETER ActiveDirectoryResourceId
     Optional: the token audience of the Resource Manager endpoint. Discovered from the metadata when omitted.
 
+    .PARAMETER PartnerCenterEndpoint
+    Optional: the Partner Center API base URL of this cloud, for Connect-AzsCspPartnerCenter -Environment
+    (for example the emulator's partnerCenterUrl). The built-in clouds have their own
+    (https://api.partnercenter.microsoft.com/; China https://partner.partnercenterapi.microsoftonline.cn/).
+    Tokens are always asked for the Partner Center audience https://api.partnercenter.microsoft.com.
+
     .PARAMETER Force
     Replaces an existing custom environment with the same name.
 
@@ -64,6 +70,9 @@ function Add-AzsCspEnvironment {
 
     .LINK
     Connect-AzsCspAccount
+
+    .LINK
+    Connect-AzsCspPartnerCenter
     #>
     [CmdletBinding(SupportsShouldProcess)]
     [OutputType([AzsCsp.Environment])]
@@ -83,6 +92,8 @@ function Add-AzsCspEnvironment {
         [ValidateNotNullOrEmpty()]
         [string] $ActiveDirectoryResourceId,
 
+        [uri] $PartnerCenterEndpoint,
+
         [switch] $Force
     )
 
@@ -99,7 +110,7 @@ function Add-AzsCspEnvironment {
             -RecommendedAction 'Choose another -Name, for example AzureStackAdmin or AzureStackUser.'
         $PSCmdlet.ThrowTerminatingError($record)
     }
-    foreach ($endpoint in @(@('ResourceManagerEndpoint', $ResourceManagerEndpoint), @('ActiveDirectoryAuthority', $ActiveDirectoryAuthority))) {
+    foreach ($endpoint in @(@('ResourceManagerEndpoint', $ResourceManagerEndpoint), @('ActiveDirectoryAuthority', $ActiveDirectoryAuthority), @('PartnerCenterEndpoint', $PartnerCenterEndpoint))) {
         if ($endpoint[1] -and (-not $endpoint[1].IsAbsoluteUri -or $endpoint[1].Scheme -ne 'https' -or $endpoint[1].Query -or $endpoint[1].Fragment)) {
             $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.InvalidEndpoint' -Argument $endpoint[0] -TargetObject ([string]$endpoint[1]) `
                 -Message ("-{0} '{1}' is not an absolute https URL without query or fragment." -f $endpoint[0], $endpoint[1])
@@ -131,6 +142,7 @@ function Add-AzsCspEnvironment {
         ResourceManagerUrl        = $ResourceManagerEndpoint.AbsoluteUri
         ActiveDirectoryAuthority  = $(if ($ActiveDirectoryAuthority) { $ActiveDirectoryAuthority.AbsoluteUri } else { $null })
         ActiveDirectoryResourceId = $(if ($ActiveDirectoryResourceId) { $ActiveDirectoryResourceId } else { $null })
+        PartnerCenterUrl          = $(if ($PartnerCenterEndpoint) { $PartnerCenterEndpoint.AbsoluteUri } else { $null })
         Path                      = $path
     }
     $action = if ($existing.Count -gt 0) { 'Replace the custom environment (Resource Manager endpoint {0})' -f $environment.ResourceManagerUrl } else { 'Add the custom environment (Resource Manager endpoint {0})' -f $environment.ResourceManagerUrl }

@@ -1,0 +1,111 @@
+function Remove-AzsCspPartnerAzureEntitlement {
+    <#
+    .SYNOPSIS
+    Cancels an Azure subscription under a customer's Azure plan (an Azure entitlement).
+
+    .DESCRIPTION
+    Remove-AzsCspPartnerAzureEntitlement cancels one Azure subscription of an Azure plan
+    (POST .../azureEntitlements/{id}/cancel); Partner Center answers 202 and the entitlement becomes
+    cancelled. An Azure plan can only be suspended once none of its Azure subscriptions is active
+    (AzsCsp.900115), so cancel them with this command first. Remove the subscription's mapping on the
+    Azure Stack Hub registration too (Remove-AzsCustomerSubscription).
+
+    ConfirmImpact is High: it asks first unless -Force or -Confirm:$false is given. Partner Center may
+    require the account to be a Global Administrator with the Admin Agent role.
+
+    .PARAMETER CustomerId
+    The customer's ID (its tenant ID).
+
+    .PARAMETER SubscriptionId
+    The Partner Center subscription ID of the Azure plan.
+
+    .PARAMETER EntitlementId
+    The Azure entitlement ID, which is the Azure subscription ID.
+
+    .PARAMETER CancellationReason
+    Why (default other), for example compromise.
+
+    .PARAMETER Force
+    Does not ask for confirmation (-WhatIf is still honoured).
+
+    .PARAMETER PartnerCenterContext
+    The Partner Center context (name or object) to use; default: the most recent one.
+
+    .PARAMETER WhatIf
+    Shows what would be cancelled, without sending anything.
+
+    .PARAMETER Confirm
+    Asks for confirmation first (the default).
+
+    .EXAMPLE
+    PS> Remove-AzsCspPartnerAzureEntitlement -CustomerId $customerId -SubscriptionId $planId -EntitlementId 8e06e68b-f5b3-4420-a4f1-2e6a4f5a2ce8
+
+    Cancels one Azure subscription of the plan.
+
+    .EXAMPLE
+    PS> Get-AzsCspPartnerCustomerAzurePlanEntitlement -CustomerId $customerId -SubscriptionId $planId | Where-Object Status -eq active | Remove-AzsCspPartnerAzureEntitlement -Force
+    PS> Suspend-AzsCspPartnerCustomerSubscription -CustomerId $customerId -SubscriptionId $planId
+
+    Cancels every active Azure subscription of the plan, then suspends the plan.
+
+    .INPUTS
+    System.String (CustomerId, SubscriptionId and EntitlementId by property name)
+
+    .OUTPUTS
+    AzsCsp.PartnerCenter.AzureSubscription
+
+    .LINK
+    Get-AzsCspPartnerCustomerAzurePlanEntitlement
+
+    .LINK
+    Suspend-AzsCspPartnerCustomerSubscription
+    #>
+    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
+    [OutputType('AzsCsp.PartnerCenter.AzureSubscription')]
+    param(
+        [Parameter(Mandatory, Position = 0, ValueFromPipelineByPropertyName)]
+        [ValidateNotNullOrEmpty()]
+        [string] $CustomerId,
+
+        [Parameter(Mandatory, Position = 1, ValueFromPipelineByPropertyName)]
+        [ValidateNotNullOrEmpty()]
+        [string] $SubscriptionId,
+
+        [Parameter(Mandatory, Position = 2, ValueFromPipelineByPropertyName)]
+        [ValidateNotNullOrEmpty()]
+        [string] $EntitlementId,
+
+        [ValidateNotNullOrEmpty()]
+        [string] $CancellationReason = 'other',
+
+        [switch] $Force,
+
+        [object] $PartnerCenterContext
+    )
+
+    begin {
+        $entry = $null
+    }
+
+    process {
+        Assert-AzsCspPartnerGuid -Cmdlet $PSCmdlet -Value $CustomerId -Parameter 'CustomerId' -What "customer's ID (its tenant ID)"
+        Assert-AzsCspPartnerGuid -Cmdlet $PSCmdlet -Value $SubscriptionId -Parameter 'SubscriptionId' -What 'Partner Center subscription ID of the Azure plan'
+        Assert-AzsCspPartnerGuid -Cmdlet $PSCmdlet -Value $EntitlementId -Parameter 'EntitlementId' -What 'Azure subscription ID (entitlement ID)'
+        $id = $CustomerId.Trim()
+        $plan = $SubscriptionId.Trim()
+        $entitlement = $EntitlementId.Trim()
+        if (-not (Test-AzsCspShouldProcess -Cmdlet $PSCmdlet -Force $Force -Target "Azure subscription $entitlement (plan $plan, customer $id)" -Action "Cancel the Azure subscription (reason: $CancellationReason)")) {
+            return
+        }
+        if ($null -eq $entry) {
+            $entry = Resolve-AzsCspPartnerCenterContext -Cmdlet $PSCmdlet -PartnerCenterContext $PartnerCenterContext
+        }
+        $arguments = [ordered]@{ customerId = $id; subscriptionId = $plan; entitlementId = $entitlement; cancellationReason = $CancellationReason }
+        Invoke-AzsCspPartnerOperation -Cmdlet $PSCmdlet -Entry $entry -Operation 'partnerCenter.azureEntitlements.cancel' -Arguments $arguments `
+            -Target (Get-AzsCspPartnerTarget -CustomerId $id -SubscriptionId $plan -EntitlementId $entitlement) -TargetObject $entitlement -Activity "Cancelling Azure subscription $entitlement" |
+            ForEach-Object {
+                $data = @{ id = $(if (Get-AzsCspMember $_ 'entitlementId') { Get-AzsCspMember $_ 'entitlementId' } else { $entitlement }); subscriptionId = $plan; status = Get-AzsCspMember $_ 'status' }
+                ConvertTo-AzsCspPartnerAzureSubscription -Data $data -CustomerId $id -PlanSubscriptionId $plan -ContextName $entry.Name
+            }
+    }
+}
