@@ -12,6 +12,7 @@ namespace {
 
 struct BucketTexts {
   std::string reads, writes, deletes;
+  std::string partner_center;
 };
 
 // "CAPACITY/REFILL" (e.g. "5/0.5") -> limits; false when malformed.
@@ -32,7 +33,7 @@ bool ParseBucket(const std::string& text, BucketLimits& out) {
   }
 }
 
-int admin_port = 0, tenant_port = 0, graph_port = 0;
+int admin_port = 0, tenant_port = 0, graph_port = 0, partner_center_port = 0;
 
 po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, BucketTexts& buckets) {
   po::options_description d(
@@ -52,6 +53,8 @@ po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, Buc
        "stamp tenant ARM listener port; 0 picks a free one")  //
       ("graph-port", po::value(&graph_port)->value_name("N")->default_value(0),
        "Microsoft Graph listener port; 0 picks a free one")  //
+      ("partner-center-port", po::value(&partner_center_port)->value_name("N")->default_value(0),
+       "Partner Center API listener port; 0 picks a free one")  //
       ("bind", po::value(&o.bind_address)->value_name("ADDR")->default_value("127.0.0.1"),
        "loopback address to listen on (127.0.0.1, ::1)")  //
       ("hostname", po::value(&o.hostname)->value_name("NAME")->default_value("localhost"),
@@ -108,6 +111,17 @@ po::options_description Describe(EmulatorOptions& o, int& port, bool& quiet, Buc
        "per-principal write bucket")  //
       ("bucket-deletes", po::value(&buckets.deletes)->value_name("CAP/REFILL"),
        "per-principal delete bucket")  //
+      ("partner-center-page-size",
+       po::value(&o.partner_center_page_size)->value_name("N")->default_value(40),
+       "Partner Center customer list page size (cap of size)")  //
+      ("partner-center-order-delay-ms",
+       po::value(&o.partner_center_order_delay_ms)->value_name("MS")->default_value(0),
+       "a checked-out Partner Center order stays pending this long")  //
+      ("partner-center-rate-limit", po::value(&buckets.partner_center)->value_name("CAP/REFILL"),
+       "Partner Center bucket per partner and per partner x customer (default 500/8.4; off)")  //
+      ("partner-center-app-only-status",
+       po::value(&o.partner_center_app_only_status)->value_name("N")->default_value(403),
+       "status answered to an app-only token on an app+user-only Partner Center route")  //
       ("quiet", po::bool_switch(&quiet), "do not print one line per request");
   return d;
 }
@@ -135,7 +149,7 @@ CommandLine ParseCommandLine(int argc, const char* const argv[]) {
     result.message = std::string(e.what()) + "\nRun 'azscsp-emulator --help' for the options.";
     return result;
   }
-  for (int p : {port, admin_port, tenant_port, graph_port}) {
+  for (int p : {port, admin_port, tenant_port, graph_port, partner_center_port}) {
     if (p < 0 || p > 65535) {
       result.action = CommandLine::Action::kError;
       result.message = "port " + std::to_string(p) + " is out of range (0-65535)";
@@ -146,6 +160,16 @@ CommandLine ParseCommandLine(int argc, const char* const argv[]) {
   result.options.admin_port = static_cast<uint16_t>(admin_port);
   result.options.tenant_port = static_cast<uint16_t>(tenant_port);
   result.options.graph_port = static_cast<uint16_t>(graph_port);
+  result.options.partner_center_port = static_cast<uint16_t>(partner_center_port);
+  if (buckets.partner_center == "off") {
+    result.options.partner_center_rate_limit = {0, 0};
+  } else if (!buckets.partner_center.empty() &&
+             !ParseBucket(buckets.partner_center, result.options.partner_center_rate_limit)) {
+    result.action = CommandLine::Action::kError;
+    result.message = "Partner Center rate limit '" + buckets.partner_center +
+                     "' is invalid: expected CAPACITY/REFILL_PER_SECOND (e.g. 500/8.4) or off";
+    return result;
+  }
   const std::pair<const std::string*, BucketLimits*> bucket_options[] = {
       {&buckets.reads, &result.options.read_limits},
       {&buckets.writes, &result.options.write_limits},

@@ -105,11 +105,13 @@ class Emulator::Impl {
       admin_server_ = listen(options_.admin_port, Host::kAdminArm);
       tenant_server_ = listen(options_.tenant_port, Host::kTenantArm);
       graph_server_ = listen(options_.graph_port, Host::kGraph);
+      partner_center_server_ = listen(options_.partner_center_port, Host::kPartnerCenter);
     } catch (...) {
       server_.reset();
       admin_server_.reset();
       tenant_server_.reset();
       graph_server_.reset();
+      partner_center_server_.reset();
       throw;
     }
     port_ = server_->Port();
@@ -117,16 +119,18 @@ class Emulator::Impl {
     context_->admin_base_url = UrlOf(admin_server_->Port());
     context_->tenant_base_url = UrlOf(tenant_server_->Port());
     context_->graph_url = UrlOf(graph_server_->Port());
+    context_->partner_center_url = UrlOf(partner_center_server_->Port());
     server_->Run(options_.threads);
     admin_server_->Run(1);
     tenant_server_->Run(1);
     graph_server_->Run(1);
+    partner_center_server_->Run(1);
     WriteStatusFile(fixtures_name);
   }
 
   void Stop() {
     if (!server_) return;
-    for (auto* extra : {&admin_server_, &tenant_server_, &graph_server_}) {
+    for (auto* extra : {&admin_server_, &tenant_server_, &graph_server_, &partner_center_server_}) {
       if (*extra) (*extra)->Stop();
       extra->reset();
     }
@@ -144,6 +148,9 @@ class Emulator::Impl {
   uint16_t AdminPort() const { return admin_server_ ? admin_server_->Port() : 0; }
   uint16_t TenantPort() const { return tenant_server_ ? tenant_server_->Port() : 0; }
   uint16_t GraphPort() const { return graph_server_ ? graph_server_->Port() : 0; }
+  uint16_t PartnerCenterPort() const {
+    return partner_center_server_ ? partner_center_server_->Port() : 0;
+  }
   std::string CaCertificatePath() const { return ca_path_; }
   std::string StatusFilePath() const { return status_file_.string(); }
 
@@ -169,28 +176,32 @@ class Emulator::Impl {
   void WriteStatusFile(const std::string& fixtures_name) {
     std::string base = BaseUrl();
     bool adfs = IsAdfsProfile(options_);
-    json::object status{{"pid", CurrentProcessId()},
-                        {"port", port_},
-                        {"baseUrl", base},
-                        {"resourceManagerUrl", base + "/"},
-                        {"activeDirectoryAuthority", base + (adfs ? "/adfs/" : "/")},
-                        {"audience", adfs ? kAdfsAudience : kAadAudience},
-                        {"identitySystem", options_.identity_system},
-                        {"clockSkewSeconds", options_.clock_skew_seconds},
-                        {"caCertificatePath", ca_path_},
-                        {"fixtures", fixtures_name},
-                        {"metadataEndpoint", base + "/metadata/endpoints?api-version=2015-01-01"},
-                        {"docsMode", options_.docs_mode},
-                        {"usageSeed", options_.usage_seed},
-                        {"pageSize", options_.page_size},
-                        {"throttling", options_.throttling},
-                        {"tokenLifetimeSeconds", options_.token_lifetime_seconds},
-                        {"adminPort", AdminPort()},
-                        {"tenantPort", TenantPort()},
-                        {"graphPort", GraphPort()},
-                        {"adminResourceManagerUrl", context_->admin_base_url + "/"},
-                        {"tenantResourceManagerUrl", context_->tenant_base_url + "/"},
-                        {"graphUrl", context_->graph_url}};
+    json::object status{
+        {"pid", CurrentProcessId()},
+        {"port", port_},
+        {"baseUrl", base},
+        {"resourceManagerUrl", base + "/"},
+        {"activeDirectoryAuthority", base + (adfs ? "/adfs/" : "/")},
+        {"audience", adfs ? kAdfsAudience : kAadAudience},
+        {"identitySystem", options_.identity_system},
+        {"clockSkewSeconds", options_.clock_skew_seconds},
+        {"caCertificatePath", ca_path_},
+        {"fixtures", fixtures_name},
+        {"metadataEndpoint", base + "/metadata/endpoints?api-version=2015-01-01"},
+        {"docsMode", options_.docs_mode},
+        {"usageSeed", options_.usage_seed},
+        {"pageSize", options_.page_size},
+        {"throttling", options_.throttling},
+        {"tokenLifetimeSeconds", options_.token_lifetime_seconds},
+        {"adminPort", AdminPort()},
+        {"tenantPort", TenantPort()},
+        {"graphPort", GraphPort()},
+        {"adminResourceManagerUrl", context_->admin_base_url + "/"},
+        {"tenantResourceManagerUrl", context_->tenant_base_url + "/"},
+        {"graphUrl", context_->graph_url},
+        {"partnerCenterPort", PartnerCenterPort()},
+        {"partnerCenterUrl", context_->partner_center_url + "/"},
+        {"audiences", {{"partnerCenter", "https://api.partnercenter.microsoft.com"}}}};
     {
       std::lock_guard<std::mutex> lock(context_->state_mutex);
       status["adminAudience"] = context_->world.stamp.admin_audience;
@@ -207,6 +218,7 @@ class Emulator::Impl {
   std::unique_ptr<HttpsServer> admin_server_;
   std::unique_ptr<HttpsServer> tenant_server_;
   std::unique_ptr<HttpsServer> graph_server_;
+  std::unique_ptr<HttpsServer> partner_center_server_;
   fs::path status_file_;
   std::string ca_path_;
   uint16_t port_ = 0;
@@ -246,6 +258,12 @@ std::string Emulator::TenantBaseUrl() const {
 }
 std::string Emulator::GraphUrl() const {
   return impl_->UrlOf(impl_->GraphPort());
+}
+uint16_t Emulator::PartnerCenterPort() const {
+  return impl_->PartnerCenterPort();
+}
+std::string Emulator::PartnerCenterUrl() const {
+  return impl_->UrlOf(impl_->PartnerCenterPort()) + "/";
 }
 std::string Emulator::CaCertificatePath() const {
   return impl_->CaCertificatePath();

@@ -39,6 +39,7 @@ int main(int argc, char* argv[]) {
             << "\n  admin ARM:      " << emulator.AdminBaseUrl()
             << "\n  tenant ARM:     " << emulator.TenantBaseUrl()
             << "\n  Graph:          " << emulator.GraphUrl()
+            << "\n  Partner Center: " << emulator.PartnerCenterUrl()
             << "\n  CA certificate: " << emulator.CaCertificatePath()
             << "\n  status file:    " << emulator.StatusFilePath() << std::endl;
 

@@ -60,6 +60,22 @@ std::string CheckOptions(const EmulatorOptions& o) {
     return "Graph replication delay " + std::to_string(o.graph_replication_delay_ms) +
            " is out of range (0-3600000 ms)";
   }
+  if (o.partner_center_page_size < 1 || o.partner_center_page_size > 1000) {
+    return "Partner Center page size " + std::to_string(o.partner_center_page_size) +
+           " is out of range (1-1000)";
+  }
+  if (o.partner_center_order_delay_ms < 0 || o.partner_center_order_delay_ms > 3600 * 1000) {
+    return "Partner Center order delay " + std::to_string(o.partner_center_order_delay_ms) +
+           " is out of range (0-3600000 ms)";
+  }
+  if (o.partner_center_app_only_status < 400 || o.partner_center_app_only_status > 599) {
+    return "Partner Center app-only status " + std::to_string(o.partner_center_app_only_status) +
+           " is out of range (400-599)";
+  }
+  if (o.partner_center_rate_limit.capacity < 0 ||
+      o.partner_center_rate_limit.refill_per_second < 0) {
+    return "the Partner Center rate limit must not be negative";
+  }
   return "";
 }
 

@@ -8,7 +8,7 @@
 namespace azscsp::emulator {
 
 // Which listener received a request: each is a host of its own (see README "Hosts").
-enum class Host { kMain, kAdminArm, kTenantArm, kGraph };
+enum class Host { kMain, kAdminArm, kTenantArm, kGraph, kPartnerCenter };
 
 struct RequestInfo {
   RequestTarget target;

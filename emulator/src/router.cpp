@@ -9,6 +9,7 @@
 #include "http/responses.hpp"
 #include "identity/identity_routes.hpp"
 #include "metadata.hpp"
+#include "partnercenter/pc_router.hpp"
 #include "service_context.hpp"
 #include "stamp/stamp_router.hpp"
 #include "util/ids.hpp"
@@ -51,6 +52,8 @@ HttpResponse Route(ServiceContext& context, const HttpRequest& request, const Re
       return HandleStampArm(context, request, info);
     case Host::kGraph:
       return HandleGraph(context, request, info);
+    case Host::kPartnerCenter:
+      return HandlePartnerCenter(context, request, info);
     case Host::kMain:
       break;
   }
@@ -67,10 +70,11 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request, 
   auto started = std::chrono::steady_clock::now();
   RequestInfo info;
   info.host = host;
-  info.base_url = host == Host::kAdminArm    ? context.admin_base_url
-                  : host == Host::kTenantArm ? context.tenant_base_url
-                  : host == Host::kGraph     ? context.graph_url
-                                             : context.base_url;
+  info.base_url = host == Host::kAdminArm        ? context.admin_base_url
+                  : host == Host::kTenantArm     ? context.tenant_base_url
+                  : host == Host::kGraph         ? context.graph_url
+                  : host == Host::kPartnerCenter ? context.partner_center_url
+                                                 : context.base_url;
   info.target = ParseTarget(request.target);
   info.request_id = NewGuid();
   info.correlation_id = request.headers.Get("x-ms-correlation-request-id");
@@ -110,6 +114,7 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request, 
   const bool test_authored =
       fault && fault->status != 0 && (fault->body.has_value() || fault->status < 400);
   if (context.recorder && !response.drop_connection && !test_authored &&
+      host != Host::kPartnerCenter &&  // no OpenAPI spec for Partner Center
       (host != Host::kMain || IsRecorded(info.target))) {
     // Every exchange on the stamp and Graph listeners (no secrets travel there). Repeated '/'
     // in the path (Get-AzsHealthReport sends '//subscriptions') is recorded collapsed, as the
@@ -131,10 +136,11 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request, 
   RequestLogEntry entry;
   entry.time = Iso8601(Clock::now());
   entry.method = request.method;
-  entry.host = host == Host::kAdminArm    ? "admin"
-               : host == Host::kTenantArm ? "tenant"
-               : host == Host::kGraph     ? "graph"
-                                          : "main";
+  entry.host = host == Host::kAdminArm        ? "admin"
+               : host == Host::kTenantArm     ? "tenant"
+               : host == Host::kGraph         ? "graph"
+               : host == Host::kPartnerCenter ? "partnerCenter"
+                                              : "main";
   entry.path = info.target.raw_path;
   entry.query = RequestLog::SafeQuery(info.target.raw_query);
   entry.status = response.drop_connection ? 0 : response.status;

@@ -19,7 +19,8 @@ ServiceContext::ServiceContext(EmulatorOptions emulator_options, World fixtures,
       world(std::move(fixtures)),
       signer(signing_key_pem),
       throttler(options.throttling, options.read_limits, options.write_limits,
-                options.delete_limits) {}
+                options.delete_limits),
+      partner_center_limiter(options.partner_center_rate_limit) {}
 
 void ServiceContext::StateChangedLocked() {
   if (!options.persist) return;
@@ -30,10 +31,13 @@ void ServiceContext::Reset() {
   {
     std::lock_guard<std::mutex> lock(state_mutex);
     world = initial_world;
+    StampPartnerCenterDates(world.partner_center);  // "created N days ago" counts from the reset
     StateChangedLocked();
   }
   identity.Clear();
   throttler.Reset();
+  partner_center_limiter.Reset();
+  partner_center_requests.Clear();
   faults.Clear();
   requests.Clear();
 }

@@ -15,6 +15,8 @@
 #include "control/traffic_recorder.hpp"
 #include "identity/identity_state.hpp"
 #include "identity/token_signer.hpp"
+#include "partnercenter/pc_idempotency.hpp"
+#include "partnercenter/pc_rate_limiter.hpp"
 #include "state/model.hpp"
 
 namespace azscsp::emulator {
@@ -30,10 +32,11 @@ struct ServiceContext {
 
   EmulatorOptions options;
   std::filesystem::path data_dir;
-  std::string base_url;         // https://{hostname}:{port}, set once the listener is bound
-  std::string admin_base_url;   // stamp admin ARM listener, no trailing '/'
-  std::string tenant_base_url;  // stamp tenant ARM listener
-  std::string graph_url;        // Microsoft Graph listener (also the Graph token resource)
+  std::string base_url;            // https://{hostname}:{port}, set once the listener is bound
+  std::string admin_base_url;      // stamp admin ARM listener, no trailing '/'
+  std::string tenant_base_url;     // stamp tenant ARM listener
+  std::string graph_url;           // Microsoft Graph listener (also the Graph token resource)
+  std::string partner_center_url;  // Partner Center listener, no trailing '/'
   std::string fixtures_name;
 
   std::mutex state_mutex;
@@ -45,7 +48,9 @@ struct ServiceContext {
   Throttler throttler;
   FaultInjector faults;
   RequestLog requests;
-  std::unique_ptr<TrafficRecorder> recorder;  // set when recording (--record) is on
+  PcRateLimiter partner_center_limiter;
+  PcIdempotencyCache partner_center_requests;  // MS-RequestId -> first answer
+  std::unique_ptr<TrafficRecorder> recorder;   // set when recording (--record) is on
   std::function<void()> on_shutdown_requested;
 };
 

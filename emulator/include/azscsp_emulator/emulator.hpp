@@ -23,6 +23,7 @@ struct EmulatorOptions {
   uint16_t admin_port = 0;
   uint16_t tenant_port = 0;
   uint16_t graph_port = 0;
+  uint16_t partner_center_port = 0;    // Partner Center API (README "Partner Center")
   std::string hostname = "localhost";  // name in the server certificate (SAN) and in announced URLs
   std::string data_dir;                // emulator.json, ca.pem, server cert, state.json; required
   std::string fixtures_path;           // empty = built-in copy of emulator/fixtures/default.json
@@ -74,6 +75,14 @@ struct EmulatorOptions {
   BucketLimits write_limits;
   BucketLimits delete_limits;
 
+  // Partner Center (README "Partner Center"): customer list page size (cap of `size`), the delay
+  // before a checked-out order completes, the request limit per partner tenant and per partner x
+  // customer (capacity 0 = off), and the status answered to app-only tokens on app+user routes.
+  int partner_center_page_size = 40;
+  int partner_center_order_delay_ms = 0;
+  BucketLimits partner_center_rate_limit{500, 8.4};
+  int partner_center_app_only_status = 403;
+
   // Receives one line per request ("PUT /subscriptions/... 200 3ms"); never tokens or secrets.
   std::function<void(const std::string&)> request_logger;
 };
@@ -99,6 +108,8 @@ class Emulator {
   std::string AdminBaseUrl() const;   // stamp admin ARM: https://{hostname}:{admin port}
   std::string TenantBaseUrl() const;  // stamp tenant ARM
   std::string GraphUrl() const;       // Microsoft Graph (no trailing '/'; also the token resource)
+  uint16_t PartnerCenterPort() const;
+  std::string PartnerCenterUrl() const;  // https://{hostname}:{port}/ (trailing '/')
   std::string CaCertificatePath() const;
   std::string StatusFilePath() const;  // {data_dir}/emulator.json
 

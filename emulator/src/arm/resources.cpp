@@ -19,7 +19,7 @@ json::object SubscriptionJson(const Subscription& s) {
           {"subscriptionId", s.id},
           {"tenantId", s.tenant_id},
           {"displayName", s.display_name},
-          {"state", "Enabled"},
+          {"state", s.state},
           {"authorizationSource", "RoleBased"},
           {"subscriptionPolicies",
            {{"locationPlacementId", "Public_2014-09-01"},

@@ -352,6 +352,7 @@ Subscription ParseSubscription(const json::object& o) {
   s.tenant_id = Str(o, "tenantId");
   s.offer = Str(o, "offer");
   s.partner_id = Str(o, "partnerId");
+  s.state = Str(o, "state", "Enabled");
   for (const json::value& p : Arr(o, "registeredProviders")) {
     if (p.is_string()) s.registered_providers.emplace_back(p.get_string());
   }
@@ -426,6 +427,14 @@ World ParseWorld(const json::value& fixtures) {
   if (const json::value* d = root.if_contains("registrationDefaults"); d && d->is_object()) {
     w.new_registrations_csp_approved = Bool(d->get_object(), "cspApproved", false);
   }
+  std::string default_partner;
+  for (const Tenant& t : w.tenants) {
+    if (!t.partner_id.empty()) {
+      default_partner = t.partner_id;
+      break;
+    }
+  }
+  w.partner_center = ParsePartnerCenter(root.if_contains("partnerCenter"), default_partner);
   return w;
 }
 
@@ -486,6 +495,7 @@ json::value WorldToJson(const World& w) {
                    {"tenantId", s.tenant_id},
                    {"offer", s.offer},
                    {"partnerId", s.partner_id}};
+    if (s.state != "Enabled") o["state"] = s.state;
     o["registeredProviders"] = std::move(providers);
     o["resourceGroups"] = std::move(groups);
     o["roleAssignments"] = std::move(roles);
@@ -558,6 +568,7 @@ json::value WorldToJson(const World& w) {
                    {"registrationDefaults", {{"cspApproved", w.new_registrations_csp_approved}}},
                    {"directories", std::move(directories)}};
   if (!w.stamp.admin_subscription_id.empty()) out["stamp"] = StampToJson(w.stamp);
+  out["partnerCenter"] = PartnerCenterToJson(w.partner_center);
   return out;
 }
 
@@ -645,6 +656,11 @@ const Registration* World::FindRegistrationByCloudId(std::string_view cloud_id) 
 std::string World::PartnerOf(const Subscription& subscription) const {
   if (!subscription.partner_id.empty()) return subscription.partner_id;
   const Tenant* tenant = FindTenant(subscription.tenant_id);
+  return tenant ? tenant->partner_id : std::string();
+}
+
+std::string World::PartnerIdOfTenant(std::string_view tenant_id) const {
+  const Tenant* tenant = FindTenant(tenant_id);
   return tenant ? tenant->partner_id : std::string();
 }
 

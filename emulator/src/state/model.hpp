@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "partnercenter/pc_model.hpp"
+
 namespace azscsp::emulator {
 
 struct Tenant {
@@ -111,8 +113,9 @@ struct Subscription {
   std::string id;
   std::string display_name;
   std::string tenant_id;
-  std::string offer;       // "CSP", "PayAsYouGo", ...
-  std::string partner_id;  // CSP partner the subscription rolls up to
+  std::string offer;              // "CSP", "PayAsYouGo", ...
+  std::string partner_id;         // CSP partner the subscription rolls up to
+  std::string state = "Enabled";  // "Disabled" once its Partner Center entitlement is cancelled
   std::vector<std::string> registered_providers;
   std::vector<ResourceGroup> resource_groups;
   std::vector<RoleAssignment> role_assignments;
@@ -223,6 +226,7 @@ struct World {
   Stamp stamp;
   std::vector<OAuth2PermissionGrant> oauth2_permission_grants;
   std::vector<AppRoleAssignment> app_role_assignments;
+  PartnerCenterState partner_center;  // fixtures "partnerCenter" (partnercenter/pc_model.hpp)
 
   const Tenant* FindTenant(std::string_view id_or_domain) const;
   const ServicePrincipal* FindServicePrincipal(std::string_view tenant_id,
@@ -242,6 +246,8 @@ struct World {
   std::string HomeTenantId() const { return tenants.empty() ? std::string() : tenants.front().id; }
   // Partner id of a subscription: its own, or its directory's.
   std::string PartnerOf(const Subscription& subscription) const;
+  // The partner id of a partner tenant (fixture tenants with partnerId), "" for others.
+  std::string PartnerIdOfTenant(std::string_view tenant_id) const;
 };
 
 // Throws std::runtime_error naming the offending field.
