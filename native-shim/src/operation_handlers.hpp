@@ -71,6 +71,9 @@ AZSCSP_SHIM_HANDLER(ListAzureEntitlements);
 AZSCSP_SHIM_HANDLER(CancelAzureEntitlement);
 AZSCSP_SHIM_HANDLER(ListPartnerAzureSubscriptions);
 
+// operations_partner_center_onboarding.cpp
+AZSCSP_SHIM_HANDLER(OnboardPartnerCustomer);
+
 #undef AZSCSP_SHIM_HANDLER
 
 }  // namespace azscsp::shim::_detail

@@ -155,6 +155,7 @@ const std::map<std::string, Handler>& Table() {
       {"partnerCenter.azureEntitlements.list", _detail::ListAzureEntitlements},
       {"partnerCenter.azureEntitlements.cancel", _detail::CancelAzureEntitlement},
       {"partnerCenter.azureSubscriptions.list", _detail::ListPartnerAzureSubscriptions},
+      {"partnerCenter.onboardCustomer", _detail::OnboardPartnerCustomer},
   };
   return table;
 }

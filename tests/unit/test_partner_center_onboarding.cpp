@@ -1,0 +1,245 @@
+// Partner Center customer onboarding (issue 7): the pure plan's decisions (found/create, agreement
+// needed or not, legacy customers, plan present, picking the Azure subscription, the errors raised
+// before anything is written) and Run against a fake Partner Center (whatIf writes nothing, a full
+// run, a re-run that writes nothing).
+#define BOOST_TEST_DYN_LINK
+#include <boost/test/unit_test.hpp>
+
+#include "azscsp/partnercenter/customer_onboarding.hpp"
+#include "azscsp/partnercenter/subscription_alias.hpp"
+#include "azscsp/util/json.hpp"
+#include "fake_partner_center.hpp"
+
+using namespace azscsp;
+using namespace azscsp::testing;
+namespace pc = azscsp::partnercenter;
+namespace json = boost::json;
+
+namespace {
+
+const std::string kCustomer = "e40189a3-e640-46a3-b8ff-16b642010b0d";
+
+pc::Customer FabrikamCustomer() {
+  return pc::Customer::FromJson(json::parse(R"({"id":"e40189a3-e640-46a3-b8ff-16b642010b0d",
+      "companyProfile":{"tenantId":"e40189a3-e640-46a3-b8ff-16b642010b0d","domain":"fabrikam.onmicrosoft.com","companyName":"Fabrikam"}})"));
+}
+
+pc::Subscription Sub(const std::string& id, const std::string& offer, const std::string& status,
+                     const std::string& created = "") {
+  return pc::Subscription::FromJson(
+      json::object{{"id", id}, {"offerId", offer}, {"status", status}, {"creationDate", created}});
+}
+
+pc::AzureSubscriptionRef Ref(const std::string& id, const std::string& source,
+                             const std::string& status) {
+  return {kCustomer, id, source, "pc-" + id, "", status, "", ""};
+}
+
+std::string CodeOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const ServiceError& error) {
+    return error.Details().code;
+  }
+  return "";
+}
+
+std::vector<pc::StepAction> Actions(const std::vector<pc::PlannedStep>& steps) {
+  std::vector<pc::StepAction> actions;
+  for (const auto& step : steps) actions.push_back(step.action);
+  return actions;
+}
+
+}  // namespace
+
+namespace azscsp::partnercenter {
+inline std::ostream& operator<<(std::ostream& out, StepAction action) {
+  return out << static_cast<int>(action);
+}
+}  // namespace azscsp::partnercenter
+
+BOOST_AUTO_TEST_SUITE(partner_center_onboarding_plan)
+
+using pc::StepAction;
+
+BOOST_AUTO_TEST_CASE(existing_customer_without_agreement_or_plan_needs_everything) {
+  pc::OnboardingRequest request;
+  request.domain = "fabrikam.onmicrosoft.com";
+  pc::OnboardingState state;
+  state.customer = FabrikamCustomer();
+  state.has_agreement = false;
+  BOOST_TEST(CodeOf([&] { pc::PlanOnboarding(request, state); }) == "AgreementContactRequired");
+  request.contact = pc::AgreementContact{"Tania", "Carr", "tania@fabrikam.example", ""};
+  const auto steps = pc::PlanOnboarding(request, state);
+  BOOST_TEST(Actions(steps) == (std::vector<StepAction>{StepAction::Found, StepAction::Run,
+                                                        StepAction::Run, StepAction::Run}),
+             boost::test_tools::per_element());
+  BOOST_TEST(steps[0].name == "Customer");
+  BOOST_TEST(steps[3].name == "AzureSubscription");
+}
+
+BOOST_AUTO_TEST_CASE(missing_customer_without_create_is_customer_not_found) {
+  pc::OnboardingRequest request;
+  request.domain = "newco.onmicrosoft.com";
+  BOOST_TEST(CodeOf([&] { pc::PlanOnboarding(request, {}); }) == "CustomerNotFound");
+  request.create = pc::NewCustomer{};
+  request.create->company_name = "NewCo";
+  request.contact = pc::AgreementContact{"A", "B", "a@b.example", ""};
+  const auto steps = pc::PlanOnboarding(request, {});
+  BOOST_TEST(Actions(steps) == (std::vector<StepAction>{StepAction::Create, StepAction::Run,
+                                                        StepAction::Run, StepAction::Run}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_customer_with_a_plan_and_active_subscriptions_needs_nothing_oldest_picked) {
+  pc::OnboardingRequest request;
+  request.customer_id = kCustomer;
+  pc::OnboardingState state;
+  state.customer = FabrikamCustomer();
+  state.subscriptions = {Sub("plan", "DZH318Z0BPS6:0001:DZH318Z0BML6", "active")};
+  state.azure_subscriptions = {Ref("cccc", "AzurePlan", "cancelled"),
+                               Ref("aaaa", "AzurePlan", "active"),
+                               Ref("bbbb", "AzurePlan", "active")};
+  auto steps = pc::PlanOnboarding(request, state);
+  BOOST_TEST(
+      Actions(steps) == (std::vector<StepAction>{StepAction::Found, StepAction::AlreadyDone,
+                                                 StepAction::AlreadyDone, StepAction::AlreadyDone}),
+      boost::test_tools::per_element());
+  BOOST_TEST(steps[3].azure_subscription_id == "aaaa");
+
+  request.azure_subscription_id = "bbbb";
+  steps = pc::PlanOnboarding(request, state);
+  BOOST_TEST(steps[3].azure_subscription_id == "bbbb");
+
+  request.azure_subscription_id = "cccc";  // not active
+  BOOST_TEST(CodeOf([&] { pc::PlanOnboarding(request, state); }) == "AzureSubscriptionNotFound");
+}
+
+BOOST_AUTO_TEST_CASE(a_plan_without_active_subscriptions_needs_a_billing_account) {
+  pc::OnboardingRequest request;
+  request.customer_id = kCustomer;
+  pc::OnboardingState state;
+  state.customer = FabrikamCustomer();
+  state.subscriptions = {Sub("plan", "DZH318Z0BPS6:0001:DZH318Z0BML6", "active")};
+  state.azure_subscriptions = {Ref("cccc", "AzurePlan", "cancelled")};
+  BOOST_TEST(CodeOf([&] { pc::PlanOnboarding(request, state); }) == "AzureSubscriptionNotFound");
+  request.billing_account_name = "ba-1";
+  const auto steps = pc::PlanOnboarding(request, state);
+  BOOST_TEST(steps[3].action == StepAction::Run);
+  BOOST_TEST(steps[3].detail.find("ba-1") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_legacy_customer_skips_agreement_and_plan_and_picks_its_subscription) {
+  pc::OnboardingRequest request;
+  request.customer_id = kCustomer;
+  pc::OnboardingState state;
+  state.customer = FabrikamCustomer();
+  state.subscriptions = {Sub("7D7B7C70-8909-4C01-A082-0E2106B4A48B", "MS-AZR-0145P", "active"),
+                         Sub("lic", "CFQ7TTC0LH18:0001:CFQ7TTC0LDPB", "active")};
+  BOOST_TEST(pc::IsLegacyCustomer(state.subscriptions));
+  state.azure_subscriptions = {Ref("7d7b7c70-8909-4c01-a082-0e2106b4a48b", "Legacy", "active")};
+  const auto steps = pc::PlanOnboarding(request, state);
+  BOOST_TEST(
+      Actions(steps) == (std::vector<StepAction>{StepAction::Found, StepAction::Skipped,
+                                                 StepAction::Skipped, StepAction::AlreadyDone}),
+      boost::test_tools::per_element());
+  BOOST_TEST(steps[3].source == "Legacy");
+}
+
+BOOST_AUTO_TEST_CASE(a_confirmed_agreement_is_already_done) {
+  pc::OnboardingRequest request;
+  request.customer_id = kCustomer;
+  pc::OnboardingState state;
+  state.customer = FabrikamCustomer();
+  state.has_agreement = true;
+  const auto steps = pc::PlanOnboarding(request, state);  // no contact needed
+  BOOST_TEST(steps[1].action == StepAction::AlreadyDone);
+  BOOST_TEST(steps[2].action == StepAction::Run);
+}
+
+BOOST_AUTO_TEST_CASE(alias_names_are_deterministic_per_customer) {
+  BOOST_TEST(pc::AliasNameFor("E40189A3-E640-46A3-B8FF-16B642010B0D") ==
+             "azscsp-e40189a3-e640-46a3-b8ff-16b642010b0d");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(partner_center_onboarding_run)
+
+BOOST_AUTO_TEST_CASE(what_if_reads_only_then_a_run_does_everything_and_a_rerun_writes_nothing) {
+  PartnerCenterFake fake;
+  const std::string base = "/v1/customers/" + kCustomer;
+  const std::string customer_json =
+      R"({"id":"e40189a3-e640-46a3-b8ff-16b642010b0d","companyProfile":
+      {"tenantId":"e40189a3-e640-46a3-b8ff-16b642010b0d","domain":"fabrikam.onmicrosoft.com","companyName":"Fabrikam"}})";
+  fake.Route("GET /v1/customers", 200, "{\"items\":[" + customer_json + "]}");
+  bool bought = false, agreed = false;
+  fake.routes["GET " + base + "/subscriptions"] = [&](const http::Request&) {
+    return MakeResponse(
+        200,
+        bought
+            ? R"({"items":[{"id":"plan-1","offerId":"DZH318Z0BPS6:0001:DZH318Z0BML6","status":"active","orderId":"o-1"}]})"
+            : R"({"items":[]})");
+  };
+  fake.routes["GET " + base + "/agreements"] = [&](const http::Request&) {
+    return MakeResponse(200, agreed ? R"({"items":[{"templateId":"t"}]})" : R"({"items":[]})");
+  };
+  fake.Route("GET /v1/agreements", 200,
+             R"({"items":[{"templateId":"117a77b0-9360-443b-8795-c6dedc750cf9"}]})");
+  fake.routes["POST " + base + "/agreements"] = [&](const http::Request& request) {
+    agreed = true;
+    return MakeResponse(201, request.body);
+  };
+  fake.Route(
+      "GET " + base + "/products/DZH318Z0BPS6/skus/0001/availabilities", 200,
+      R"({"items":[{"id":"DZH318Z0BML6","productId":"DZH318Z0BPS6","skuId":"0001","catalogItemId":"DZH318Z0BPS6:0001:DZH318Z0BML6"}]})");
+  fake.Route("POST " + base + "/carts", 201, R"({"id":"cart-1"})");
+  fake.routes["POST " + base + "/carts/cart-1/checkout"] = [&](const http::Request&) {
+    bought = true;
+    return MakeResponse(
+        201,
+        R"({"orders":[{"id":"o-1","status":"completed","lineItems":[{"subscriptionId":"plan-1"}]}]})");
+  };
+  fake.Route("GET " + base + "/orders/o-1", 200, R"({"id":"o-1","status":"completed"})");
+  fake.Route("GET " + base + "/subscriptions/plan-1", 200,
+             R"({"id":"plan-1","offerId":"DZH318Z0BPS6:0001:DZH318Z0BML6","status":"active"})");
+  fake.Route(
+      "GET " + base + "/subscriptions/plan-1/azureEntitlements", 200,
+      R"({"items":[{"id":"AB000000-0000-4000-8000-000000000001","status":"active","subscriptionId":"plan-1"}]})");
+
+  const pc::CustomerOnboarding onboarding(fake.client, nullptr, fake.clock);
+  pc::OnboardingRequest request;
+  request.domain = "fabrikam";
+  request.contact = pc::AgreementContact{"Tania", "Carr", "tania@fabrikam.example", ""};
+  request.what_if = true;
+  pc::OnboardingResult result = onboarding.Run(request, {});
+  BOOST_TEST(fake.Writes() == 0);
+  BOOST_REQUIRE(result.steps.size() == 4u);
+  BOOST_TEST(result.steps[0].status == "Found");
+  BOOST_TEST(result.steps[1].status == "WouldRun");
+  BOOST_TEST(result.steps[2].status == "WouldRun");
+  BOOST_TEST(result.steps[3].status == "WouldRun");
+
+  request.what_if = false;
+  result = onboarding.Run(request, {});
+  BOOST_TEST(result.steps[1].status == "Done");
+  BOOST_TEST(result.steps[2].status == "Done");
+  BOOST_TEST(result.steps[3].status == "AlreadyDone");
+  BOOST_TEST(result.azure_subscription_id == "ab000000-0000-4000-8000-000000000001");
+  BOOST_TEST(result.source == "AzurePlan");
+  BOOST_TEST(result.customer_id == kCustomer);
+  BOOST_TEST(!result.user_credentials.has_value());
+  const int writes = fake.Writes();
+  BOOST_TEST(writes == 3);  // agreement, cart, checkout
+
+  result = onboarding.Run(request, {});
+  BOOST_TEST(fake.Writes() == writes);
+  for (size_t i = 1; i < result.steps.size(); ++i)
+    BOOST_TEST(result.steps[i].status == "AlreadyDone");
+  BOOST_TEST(result.azure_subscription_id == "ab000000-0000-4000-8000-000000000001");
+  const json::object item = result.ToJson();
+  BOOST_TEST(item.at("steps").as_array().size() == 4u);
+  BOOST_TEST(!item.contains("userCredentials"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
