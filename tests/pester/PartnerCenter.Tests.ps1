@@ -141,3 +141,358 @@ Describe 'Partner Center commands before any request' {
         $record.ErrorDetails.RecommendedAction | Should -Match 'Azure Resource Manager is throttling'
     }
 }
+
+Describe 'Partner Center against the emulator' {
+    BeforeAll {
+        # --partner-center-page-size 5: the 12 customers come in 3 pages.
+        $emulator = Start-AzsCspTestEmulator -ArgumentList '--partner-center-page-size', '5'
+        $operator = New-AzsCspTestCredential -ApplicationId $fixture.OperatorUserName -Secret $fixture.OperatorPassword
+        $ownerApp = New-AzsCspTestCredential -ApplicationId $fixture.OwnerAppId -Secret $fixture.OwnerSecret
+
+        function Connect-TestPartnerCenter {
+            param([switch] $AppOnly, [string] $ContextName = 'PartnerCenter')
+            $parameters = @{
+                Environment               = 'AzsCspEmulator'
+                ResourceManagerEndpoint   = $emulator.resourceManagerUrl
+                ActiveDirectoryAuthority  = $emulator.activeDirectoryAuthority
+                ActiveDirectoryResourceId = $emulator.audience
+                PartnerCenterEndpoint     = $emulator.partnerCenterUrl
+                CaCertificatePath         = $emulator.caCertificatePath
+                Tenant                    = $fixture.PartnerTenantId
+                ContextName               = $ContextName
+                Force                     = $true
+            }
+            if ($AppOnly) {
+                $parameters.ServicePrincipal = $true
+                $parameters.Credential = $ownerApp
+            }
+            else {
+                $parameters.Credential = $operator
+            }
+            Connect-AzsCspPartnerCenter @parameters
+        }
+
+        function Get-PartnerCenterWrite {
+            @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.host -eq 'partnerCenter' -and $_.method -in 'POST', 'PUT', 'PATCH', 'DELETE' })
+        }
+
+        function Reset-PartnerCenter {
+            Disconnect-AzsCspAccount -All -ErrorAction SilentlyContinue
+            Reset-AzsCspTestEmulator -Emulator $emulator
+            $null = Connect-TestPartnerCenter
+            Clear-AzsCspTestRequest -Emulator $emulator
+        }
+    }
+
+    AfterAll {
+        Disconnect-AzsCspAccount -All -ErrorAction SilentlyContinue
+        Stop-AzsCspTestEmulator -Emulator $emulator
+    }
+
+    Context 'Sign-in' {
+        BeforeAll {
+            Disconnect-AzsCspAccount -All -ErrorAction SilentlyContinue
+            Reset-AzsCspTestEmulator -Emulator $emulator
+        }
+
+        It 'signs in app+user as a Partner Center context without changing the default Azure context' {
+            $azureParameters = Get-AzsCspTestConnectParameter -Emulator $emulator -ContextName 'azure'
+            $azure = Connect-AzsCspAccount @azureParameters
+            $pc = Connect-TestPartnerCenter
+            $pc | Should -BeOfType ([AzsCsp.Context])
+            $pc.Name | Should -Be 'PartnerCenter'
+            $pc.Kind | Should -Be 'PartnerCenter'
+            $pc.AppOnly | Should -BeFalse
+            $pc.PartnerCenterUrl | Should -Be $emulator.partnerCenterUrl
+            $pc.Account | Should -Be $fixture.OperatorUserName
+            (Get-AzsCspContext).Name | Should -Be 'azure'
+            $pc.IsDefault | Should -BeFalse
+            ($pc | Format-Table | Out-String -Width 250) | Should -Match 'PartnerCenter'
+            $token = @(Get-AzsCspTestRequest -Emulator $emulator -PathContains 'oauth2' | Where-Object { $_.query -match 'partnercenter' -or $_.path -match 'token' })
+            $token.Count | Should -BeGreaterThan 0
+        }
+
+        It 'signs in app-only and refuses the agreement before sending, with the app+user message' {
+            $pc = Connect-TestPartnerCenter -AppOnly -ContextName 'pc-app'
+            $pc.AppOnly | Should -BeTrue
+            Clear-AzsCspTestRequest -Emulator $emulator
+            $err = { Get-AzsCspPartnerCustomerAgreement -CustomerId $fabrikamId -PartnerCenterContext 'pc-app' -ErrorAction Stop } |
+                Should -Throw -ErrorId 'AzsCsp.PartnerCenterAppUserRequired,*' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $err.Exception.Message | Should -Match 'user'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Connect-AzsCspPartnerCenter -UseDeviceAuthentication or -ApplicationId <app> -RefreshToken'
+            @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.host -eq 'partnerCenter' -and $_.path -match 'agreements' }).Count | Should -Be 0
+            # What app-only may do works.
+            (Get-AzsCspPartnerCustomer -CustomerId $fabrikamId -PartnerCenterContext 'pc-app').Domain | Should -Be 'fabrikam.onmicrosoft.com'
+        }
+
+        It 'uses a stored environment with its Partner Center endpoint' {
+            $null = Add-AzsCspEnvironment -Name PcEmulator -ResourceManagerEndpoint $emulator.resourceManagerUrl -ActiveDirectoryAuthority $emulator.activeDirectoryAuthority `
+                -ActiveDirectoryResourceId $emulator.audience -PartnerCenterEndpoint $emulator.partnerCenterUrl -Force
+            $pc = Connect-AzsCspPartnerCenter -Environment PcEmulator -Credential $operator -Tenant $fixture.PartnerTenantId -CaCertificatePath $emulator.caCertificatePath -ContextName 'pc-stored'
+            $pc.PartnerCenterUrl | Should -Be $emulator.partnerCenterUrl
+            @(Get-AzsCspPartnerCustomer -PartnerCenterContext 'pc-stored').Count | Should -Be 12
+            Remove-AzsCspEnvironment -Name PcEmulator -Force
+        }
+    }
+
+    Context 'Customers' {
+        BeforeAll {
+            Reset-PartnerCenter
+        }
+
+        It 'lists every customer across three pages of five, following the continuation token' {
+            Clear-AzsCspTestRequest -Emulator $emulator
+            $customers = @(Get-AzsCspPartnerCustomer)
+            $customers.Count | Should -Be 12
+            $customers | ForEach-Object { $_.PSObject.TypeNames | Should -Contain 'AzsCsp.PartnerCenter.Customer' }
+            @($customers.CustomerId | Select-Object -Unique).Count | Should -Be 12
+            $customers.Domain | Should -Contain 'fabrikam.onmicrosoft.com'
+            $customers.Domain | Should -Contain 'vanarsdel.onmicrosoft.com'
+            $customers.Domain | Should -Not -Contain 'woodgrove.onmicrosoft.com'
+            $pages = @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.host -eq 'partnerCenter' -and $_.method -eq 'GET' -and $_.path -match '/v1/customers$' })
+            $pages.Count | Should -Be 3
+            @($pages | Where-Object { $_.headers.'ms-continuationtoken' }).Count | Should -Be 2
+            ($customers | Format-Table | Out-String -Width 250) | Should -Match 'Fabrikam'
+        }
+
+        It 'gets one customer by ID with its billing contact, and by domain' {
+            $one = Get-AzsCspPartnerCustomer -CustomerId $fabrikamId
+            $one.Domain | Should -Be 'fabrikam.onmicrosoft.com'
+            $one.TenantId | Should -Be $fabrikamId
+            $one.ContactFirstName | Should -Be 'Fiona'
+            $one.Email | Should -Be 'billing@fabrikam.com'
+            $one.AdminPassword | Should -BeNullOrEmpty
+            (Get-AzsCspPartnerCustomer -Domain FABRIKAM.onmicrosoft.com).CustomerId | Should -Be $fabrikamId
+            $fabrikamId | Get-AzsCspPartnerCustomer | ForEach-Object Name | Should -Be 'Fabrikam'
+        }
+
+        It 'explains a customer of another partner (20002) and an unknown customer (60003)' {
+            $err = { Get-AzsCspPartnerCustomer -CustomerId $woodgroveId -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.20002,*' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+            $err.Exception.Message | Should -Match 'HTTP 403'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'another partner'
+            $unknown = [guid]::NewGuid().ToString()
+            $err = { Get-AzsCspPartnerCustomer -CustomerId $unknown -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.60003,*' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $err.ErrorDetails.RecommendedAction | Should -Match $unknown
+        }
+
+        It 'tests domain availability and addresses' {
+            Test-AzsCspPartnerDomainAvailability -Domain fabrikam | Should -BeFalse
+            Test-AzsCspPartnerDomainAvailability -Domain 'brand-new-customer-1' | Should -BeTrue
+            @('fabrikam', 'contosocsp.onmicrosoft.com', 'nobody-has-this') | Test-AzsCspPartnerDomainAvailability | Should -Be @($false, $false, $true)
+            $good = Test-AzsCspPartnerAddress -AddressLine1 '1 Microsoft Way' -City Redmond -State WA -PostalCode 98052 -Country US
+            $good.PSObject.TypeNames | Should -Contain 'AzsCsp.PartnerCenter.AddressValidation'
+            $good.Status | Should -Be 'VerifiedShippable'
+            $good.Valid | Should -BeTrue
+            $bad = Test-AzsCspPartnerAddress -AddressLine1 '1 Main St' -City Springfield -State ZZ -PostalCode 12 -Country US
+            $bad.Valid | Should -BeFalse
+            (Test-AzsCspPartnerAddress -AddressLine1 'Hauptstr. 1' -City Berlin -PostalCode 10115 -Country DE).Valid | Should -BeTrue
+        }
+
+        It 'creates a customer with a SecureString admin password that no stream shows' {
+            $all = New-AzsCspPartnerCustomer -Name 'Fourth Coffee' -Domain fourthcoffee -Language en -BillingAddressLine1 '1 Microsoft Way' -BillingAddressCity Redmond `
+                -BillingAddressState WA -BillingAddressPostalCode 98052 -BillingAddressCountry US -ContactEmail it@fourthcoffee.com -ContactFirstName Ann -ContactLastName Lee `
+                -Verbose -Debug *>&1
+            $customer = @($all | Where-Object { $_ -is [psobject] -and $_.PSObject.TypeNames -contains 'AzsCsp.PartnerCenter.Customer' })[0]
+            $customer.Domain | Should -Be 'fourthcoffee.onmicrosoft.com'
+            $customer.AdminUserName | Should -Be 'admin@fourthcoffee.onmicrosoft.com'
+            $customer.AdminPassword | Should -BeOfType ([securestring])
+            $plain = [System.Net.NetworkCredential]::new('', $customer.AdminPassword).Password
+            $plain.Length | Should -BeGreaterThan 7
+            ($all | Out-String) | Should -Not -Match ([regex]::Escape($plain))
+            ($customer | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($plain))
+            (Get-AzsCspPartnerCustomer -Domain fourthcoffee.onmicrosoft.com).CustomerId | Should -Be $customer.CustomerId
+            @(Get-AzsCspPartnerCustomer).Count | Should -Be 13
+            Remove-AzsCspPartnerCustomer -CustomerId $customer.CustomerId -Force
+            @(Get-AzsCspPartnerCustomer).Count | Should -Be 12
+        }
+
+        It 'refuses a taken domain (DomainNotAvailable) and an address it cannot verify (AddressNotValid) without creating anything' {
+            Clear-AzsCspTestRequest -Emulator $emulator
+            $common = @{ Language = 'en'; BillingAddressCity = 'Redmond'; BillingAddressState = 'WA'; BillingAddressCountry = 'US'; ContactEmail = 'x@y.com'; ContactFirstName = 'X'; ContactLastName = 'Y' }
+            $err = { New-AzsCspPartnerCustomer -Name 'Fabrikam again' -Domain fabrikam -BillingAddressLine1 '1 Microsoft Way' -BillingAddressPostalCode 98052 @common -ErrorAction Stop } |
+                Should -Throw -ErrorId 'AzsCsp.DomainNotAvailable,*' -PassThru
+            $err.Exception.Message | Should -Match 'fabrikam\.onmicrosoft\.com'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Test-AzsCspPartnerDomainAvailability'
+            $err = { New-AzsCspPartnerCustomer -Name 'Nowhere' -Domain nowhere-inc -BillingAddressLine1 '1 Main St' -BillingAddressPostalCode 1 @common -ErrorAction Stop } |
+                Should -Throw -ErrorId 'AzsCsp.AddressNotValid,*' -PassThru
+            $err.ErrorDetails.RecommendedAction | Should -Match '-DisableValidation'
+            @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.host -eq 'partnerCenter' -and $_.method -eq 'POST' -and $_.path -match '/v1/customers$' }).Count | Should -Be 0
+        }
+    }
+
+    Context 'Agreement, Azure plan and Azure subscriptions' {
+        BeforeAll {
+            Reset-PartnerCenter
+        }
+
+        It 'refuses an Azure plan without the customer agreement (13605) with what to do' {
+            $err = { New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.13605,*' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'New-AzsCspPartnerCustomerAgreement -CustomerId e40189a3-e640-46a3-b8ff-16b642010b0d'
+        }
+
+        It 'confirms the agreement once (Done, then AlreadyDone without a second POST)' {
+            @(Get-AzsCspPartnerCustomerAgreement -CustomerId $fabrikamId).Count | Should -Be 0
+            $first = New-AzsCspPartnerCustomerAgreement -CustomerId $fabrikamId -ContactEmail fiona@fabrikam.com -ContactFirstName Fiona -ContactLastName Fabrikam
+            $first.PSObject.TypeNames | Should -Contain 'AzsCsp.PartnerCenter.Agreement'
+            $first.Status | Should -Be 'Done'
+            $first.TemplateId | Should -Be '117a77b0-9360-443b-8795-c6dedc750cf9'
+            Clear-AzsCspTestRequest -Emulator $emulator
+            (New-AzsCspPartnerCustomerAgreement -CustomerId $fabrikamId -ContactEmail fiona@fabrikam.com -ContactFirstName Fiona -ContactLastName Fabrikam).Status | Should -Be 'AlreadyDone'
+            @(Get-PartnerCenterWrite).Count | Should -Be 0
+            $listed = @(Get-AzsCspPartnerCustomerAgreement -CustomerId $fabrikamId -AgreementType MicrosoftCustomerAgreement)
+            $listed.Count | Should -Be 1
+            $listed[0].ContactEmail | Should -Be 'fiona@fabrikam.com'
+        }
+
+        It 'finds the Azure plan offer in the catalog' {
+            $offer = Get-AzsCspPartnerAzurePlanOffer
+            $offer.CatalogItemId | Should -Be 'DZH318Z0BPS6:0001:DZH318Z0BML6'
+            $offer.ProductId | Should -Be 'DZH318Z0BPS6'
+            (Get-AzsCspPartnerAzurePlanOffer -CustomerId $fabrikamId).CatalogItemId | Should -Match '^DZH318Z0BPS6:0001:'
+        }
+
+        It 'buys the Azure plan (cart, checkout, wait), then reports AlreadyDone without buying twice' {
+            $plan = New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId
+            $plan.PSObject.TypeNames | Should -Contain 'AzsCsp.PartnerCenter.AzurePlanPurchase'
+            $plan.Status | Should -Be 'Done'
+            $plan.AzureSubscriptionIds.Count | Should -Be 1
+            $plan.AzureSubscriptionIds[0] | Should -Match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+            $plan.Subscription.IsAzurePlan | Should -BeTrue
+            $plan.Subscription.Status | Should -Be 'active'
+            Clear-AzsCspTestRequest -Emulator $emulator
+            $again = New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId
+            $again.Status | Should -Be 'AlreadyDone'
+            $again.SubscriptionId | Should -Be $plan.SubscriptionId
+            @(Get-PartnerCenterWrite).Count | Should -Be 0
+            $script:fabrikamPlan = $plan
+        }
+
+        It 'lists the plan''s Azure subscriptions and every Azure subscription of a customer (plan and legacy)' {
+            $entitlements = @(Get-AzsCspPartnerCustomerAzurePlanEntitlement -CustomerId $fabrikamId -SubscriptionId $script:fabrikamPlan.SubscriptionId)
+            $entitlements.Count | Should -Be 1
+            $entitlements[0].AzureSubscriptionId | Should -Be $script:fabrikamPlan.AzureSubscriptionIds[0]
+            $entitlements[0].Status | Should -Be 'active'
+            $piped = @(Get-AzsCspPartnerCustomerSubscription -CustomerId $fabrikamId | Where-Object IsAzurePlan | Get-AzsCspPartnerCustomerAzurePlanEntitlement)
+            $piped.AzureSubscriptionId | Should -Be $entitlements.AzureSubscriptionId
+
+            $adatum = @(Get-AzsCspPartnerAzureSubscription -CustomerId $adatumId)
+            $adatum.Count | Should -Be 1
+            $adatum[0].Source | Should -Be 'Legacy'
+            $adatum[0].AzureSubscriptionId | Should -Be '7d7b7c70-8909-4c01-a082-0e2106b4a48b'
+            $northwind = @(Get-AzsCspPartnerAzureSubscription -CustomerId $northwindId)
+            $northwind.Source | Should -Be 'AzurePlan'
+            $northwind.AzureSubscriptionId | Should -Be '8e06e68b-f5b3-4420-a4f1-2e6a4f5a2ce8'
+            ($northwind | Format-Table | Out-String -Width 250) | Should -Match 'AzurePlan'
+        }
+
+        It 'refuses an Azure plan for a customer with a legacy Microsoft Azure subscription (800009)' {
+            $err = { New-AzsCspPartnerAzurePlan -CustomerId $adatumId -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.800009,*' -PassThru
+            $err.Exception.Message | Should -Match 'MS-AZR-0145P'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Get-AzsCspPartnerCustomerSubscription'
+        }
+    }
+
+    Context 'Subscription status changes' {
+        BeforeAll {
+            Reset-PartnerCenter
+            $northwindPlan = @(Get-AzsCspPartnerCustomerSubscription -CustomerId $northwindId | Where-Object IsAzurePlan)[0]
+        }
+
+        It 'refuses to suspend a plan with an active Azure subscription (900115), then suspends it once that is cancelled' {
+            $err = { Suspend-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -SubscriptionId $northwindPlan.SubscriptionId -ErrorAction Stop } |
+                Should -Throw -ErrorId 'AzsCsp.900115,*' -PassThru
+            $err.ErrorDetails.RecommendedAction | Should -Match "Get-AzsCspPartnerCustomerAzurePlanEntitlement -CustomerId $northwindId -SubscriptionId $($northwindPlan.SubscriptionId) \| Remove-AzsCspPartnerAzureEntitlement"
+
+            Clear-AzsCspTestRequest -Emulator $emulator
+            Get-AzsCspPartnerCustomerAzurePlanEntitlement -CustomerId $northwindId -SubscriptionId $northwindPlan.SubscriptionId | Remove-AzsCspPartnerAzureEntitlement -WhatIf
+            @(Get-PartnerCenterWrite).Count | Should -Be 0
+            $cancelled = @(Get-AzsCspPartnerCustomerAzurePlanEntitlement -CustomerId $northwindId -SubscriptionId $northwindPlan.SubscriptionId | Remove-AzsCspPartnerAzureEntitlement -Force)
+            $cancelled.Count | Should -Be 1
+            $cancelled[0].Status | Should -Be 'cancelled'
+            $cancelled[0].AzureSubscriptionId | Should -Be '8e06e68b-f5b3-4420-a4f1-2e6a4f5a2ce8'
+
+            $suspended = Suspend-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -SubscriptionId $northwindPlan.SubscriptionId
+            $suspended.Status | Should -Be 'suspended'
+            $suspended.PreviousStatus | Should -Be 'active'
+            $suspended.Changed | Should -BeTrue
+            (Suspend-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -SubscriptionId $northwindPlan.SubscriptionId).Changed | Should -BeFalse
+            $resumed = $suspended | Resume-AzsCspPartnerCustomerSubscription
+            $resumed.Status | Should -Be 'active'
+        }
+
+        It 'cancels a license subscription inside its 7-day window; a deleted one cannot change (2011)' {
+            $license = @(Get-AzsCspPartnerCustomerSubscription -CustomerId $adatumId | Where-Object OfferId -Like 'CFQ7TTC0LH18*')[0]
+            $license.BillingType | Should -Be 'license'
+            $removed = Remove-AzsCspPartnerCustomerSubscription -CustomerId $adatumId -SubscriptionId $license.SubscriptionId -Confirm:$false
+            $removed.Status | Should -Be 'deleted'
+            $err = { Resume-AzsCspPartnerCustomerSubscription -CustomerId $adatumId -SubscriptionId $license.SubscriptionId -ErrorAction Stop } |
+                Should -Throw -ErrorId 'AzsCsp.2011,*' -PassThru
+            $err.ErrorDetails.RecommendedAction | Should -Match 'deleted'
+        }
+
+        It 'refuses to cancel after the 7-day window (900117) and to cancel a legacy Azure subscription (800096)' {
+            $old = @(Get-AzsCspPartnerCustomerSubscription -CustomerId $northwindId | Where-Object { -not $_.IsAzurePlan })[0]
+            $err = { Set-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -SubscriptionId $old.SubscriptionId -Status Deleted -Force -ErrorAction Stop } |
+                Should -Throw -ErrorId 'AzsCsp.900117,*' -PassThru
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Suspend-AzsCspPartnerCustomerSubscription'
+            $err = { Remove-AzsCspPartnerCustomerSubscription -CustomerId $adatumId -SubscriptionId '7D7B7C70-8909-4C01-A082-0E2106B4A48B' -Force -ErrorAction Stop } |
+                Should -Throw -ErrorId 'AzsCsp.800096,*' -PassThru
+            $err.ErrorDetails.RecommendedAction | Should -Match 'suspend'
+        }
+
+        It 'explains a subscription changed meanwhile (2055) and sends nothing with -WhatIf' {
+            $license = @(Get-AzsCspPartnerCustomerSubscription -CustomerId $northwindId | Where-Object { -not $_.IsAzurePlan })[0]
+            Add-AzsCspTestFault -Emulator $emulator -Fault @{ method = 'PATCH'; pathContains = $license.SubscriptionId; status = 400; body = @{ code = 2055; description = 'Etag is no longer valid'; data = @(); source = 'PartnerFD' } }
+            $err = { Suspend-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -SubscriptionId $license.SubscriptionId -ErrorAction Stop } |
+                Should -Throw -ErrorId 'AzsCsp.2055,*' -PassThru
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Read it again'
+            Clear-AzsCspTestRequest -Emulator $emulator
+            Suspend-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -SubscriptionId $license.SubscriptionId -WhatIf
+            Remove-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -SubscriptionId $license.SubscriptionId -WhatIf
+            @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object host -EQ 'partnerCenter').Count | Should -Be 0
+        }
+
+        It 'explains the cart errors 800065 and 800004 and retries throttling after Retry-After' {
+            $null = New-AzsCspPartnerCustomerAgreement -CustomerId $fabrikamId -ContactEmail f@fabrikam.com -ContactFirstName F -ContactLastName F
+            Add-AzsCspTestFault -Emulator $emulator -Fault @{ method = 'POST'; pathContains = 'checkout'; status = 400; body = @{ code = 800065; description = 'Cannot check out an already submitted cart.'; data = @(); source = 'PartnerFD' } }
+            $err = { New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.800065,*' -PassThru
+            $err.ErrorDetails.RecommendedAction | Should -Match 'already checked out'
+            Add-AzsCspTestFault -Emulator $emulator -Fault @{ method = 'POST'; pathContains = '/carts'; status = 400; body = @{ code = 800004; description = 'Invalid offer Id'; data = @(); source = 'PartnerFD' } }
+            $err = { New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.800004,*' -PassThru
+            $err.ErrorDetails.RecommendedAction | Should -Match 'Get-AzsCspPartnerAzurePlanOffer'
+            Add-AzsCspTestFault -Emulator $emulator -Fault @{ method = 'GET'; pathContains = 'subscriptions'; status = 429; count = 1; retryAfter = '1'; body = @{ statusCode = 429; message = 'Rate limit is exceeded. Try again in 1 seconds.' } }
+            @(Get-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -WarningAction SilentlyContinue).Count | Should -BeGreaterThan 0
+            Add-AzsCspTestFault -Emulator $emulator -Fault @{ method = 'GET'; pathContains = 'subscriptions'; status = 429; count = 10; retryAfter = '1'; body = @{ statusCode = 429; message = 'Rate limit is exceeded. Try again in 1 seconds.' } }
+            $err = { Get-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -ErrorAction Stop -WarningAction SilentlyContinue } | Should -Throw -ErrorId 'AzsCsp.429,*' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'throttling'
+            Invoke-AzsCspEmulatorControl -Emulator $emulator -Method DELETE -Path '/_emulator/faults'
+        }
+    }
+
+    Context 'An order that takes longer than the wait' {
+        It 'stops waiting with OrderNotCompleted and, run again, waits for the same order instead of buying twice' {
+            $slow = Start-AzsCspTestEmulator -ArgumentList '--partner-center-order-delay-ms', '60000'
+            try {
+                $null = Connect-AzsCspPartnerCenter -Environment AzsCspSlow -ResourceManagerEndpoint $slow.resourceManagerUrl -ActiveDirectoryAuthority $slow.activeDirectoryAuthority `
+                    -ActiveDirectoryResourceId $slow.audience -PartnerCenterEndpoint $slow.partnerCenterUrl -CaCertificatePath $slow.caCertificatePath `
+                    -Credential $operator -Tenant $fixture.PartnerTenantId -ContextName 'pc-slow' -Force
+                $null = New-AzsCspPartnerCustomerAgreement -CustomerId $fabrikamId -ContactEmail f@fabrikam.com -ContactFirstName F -ContactLastName F -PartnerCenterContext 'pc-slow'
+                $err = { New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId -TimeoutSeconds 2 -PartnerCenterContext 'pc-slow' -ErrorAction Stop } |
+                    Should -Throw -ErrorId 'AzsCsp.OrderNotCompleted,*' -PassThru
+                $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
+                $err.ErrorDetails.RecommendedAction | Should -Match 'does not buy twice'
+                { New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId -TimeoutSeconds 2 -PartnerCenterContext 'pc-slow' -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.OrderNotCompleted,*'
+                @(Get-AzsCspTestRequest -Emulator $slow | Where-Object { $_.method -eq 'POST' -and $_.path -match '/carts$' }).Count | Should -Be 1
+            }
+            finally {
+                Disconnect-AzsCspAccount -ContextName 'pc-slow' -ErrorAction SilentlyContinue
+                Stop-AzsCspTestEmulator -Emulator $slow
+            }
+        }
+    }
+}

@@ -266,7 +266,7 @@ function ConvertTo-AzsCspPartnerAgreement {
     return [pscustomobject]@{
         PSTypeName       = 'AzsCsp.PartnerCenter.Agreement'
         CustomerId       = $(if ($fromData) { $fromData } else { $CustomerId })
-        AgreementType    = [string](Get-AzsCspMember $Data 'type')
+        AgreementType    = $(if (Get-AzsCspMember $Data 'type') { [string](Get-AzsCspMember $Data 'type') } else { [string](Get-AzsCspMember $Data 'agreementType') })
         TemplateId       = [string](Get-AzsCspMember $Data 'templateId')
         DateAgreed       = ConvertTo-AzsCspPartnerDate (Get-AzsCspMember $Data 'dateAgreed')
         ContactFirstName = [string](Get-AzsCspMember $contact 'firstName')
@@ -562,8 +562,9 @@ function Get-AzsCspOnboardingFailedStep {
 function ConvertFrom-AzsCspOnboardingLog {
     <#
     .SYNOPSIS
-    The finished steps named in onboardCustomer's 'info' log lines ('Step: <Name>: <detail> (<Status>)'
-    or '<Name>: <Status> ...'): [pscustomobject]@{ Step; Status; Detail } in order, one per step.
+    The finished steps named in onboardCustomer's 'info' log lines ('Step: <Name>: <Status>: <detail>',
+    as core/src/partnercenter/customer_onboarding.cpp writes them): [pscustomobject]@{ Step; Status;
+    Detail } in order, one per step.
     #>
     [CmdletBinding()]
     param([string[]] $Lines)
@@ -571,13 +572,23 @@ function ConvertFrom-AzsCspOnboardingLog {
     $seen = @{}
     $statuses = 'Found|Created|WouldCreate|AlreadyDone|Done|Skipped|WouldRun'
     foreach ($line in @($Lines)) {
-        if ($line -notmatch '^(?:Step:\s*)?(?<step>Customer|Agreement|AzurePlan|AzureSubscription)\b\s*[:-]?\s*(?<rest>.*)$') { continue }
-        $step = $Matches.step
-        $rest = $Matches.rest
+        if ($line -match "^Step: (?<step>Customer|Agreement|AzurePlan|AzureSubscription): (?<status>$statuses): (?<detail>.*)$") {
+            $step = $Matches.step
+            $status = $Matches.status
+            $detail = $Matches.detail
+        }
+        elseif ($line -match '^(?:Step:\s*)?(?<step>Customer|Agreement|AzurePlan|AzureSubscription)\b\s*[:-]?\s*(?<rest>.*)$') {
+            $step = $Matches.step
+            $detail = $Matches.rest.Trim()
+            $status = if ($detail -match "\b(?<status>$statuses)\b") { $Matches.status } else { $null }
+            if (-not $status) { continue }
+        }
+        else {
+            continue
+        }
         if ($seen.ContainsKey($step)) { continue }
-        $status = if ($rest -match "\b(?<status>$statuses)\b") { $Matches.status } else { 'Done' }
         $seen[$step] = $true
-        [pscustomobject]@{ Step = $step; Status = $status; Detail = $rest.Trim() }
+        [pscustomobject]@{ Step = $step; Status = $status; Detail = $detail }
     }
 }
 
