@@ -41,7 +41,12 @@ void AddCommonHeaders(HttpResponse& response, const HttpRequest& request, const 
 }
 
 // ARM and stamp metadata exchanges are recorded; token endpoints (secrets) and control calls not.
+// Microsoft.Subscription aliases (Partner Center's Azure side) have no vendored spec: not recorded.
 bool IsRecorded(const RequestTarget& target) {
+  if (target.segments.size() >= 2 && IEquals(target.segments[0], "providers") &&
+      IEquals(target.segments[1], "Microsoft.Subscription")) {
+    return false;
+  }
   return IsArmPath(target) || (!target.segments.empty() && IEquals(target.segments[0], "metadata"));
 }
 

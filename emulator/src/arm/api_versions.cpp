@@ -25,7 +25,10 @@ const std::vector<std::string>& VersionsOf(ResourceKind kind) {
   static const std::vector<std::string> authorization = {
       "2015-07-01",         "2018-01-01-preview", "2018-09-01-preview", "2020-04-01-preview",
       "2020-08-01-preview", "2020-10-01-preview", "2022-01-01-preview", "2022-04-01"};
+  static const std::vector<std::string> aliases = {"2021-10-01"};
   switch (kind) {
+    case ResourceKind::kSubscriptionAliases:
+      return aliases;
     case ResourceKind::kRegistrations:
       return registrations;
     case ResourceKind::kLocks:

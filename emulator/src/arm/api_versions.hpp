@@ -13,8 +13,9 @@ enum class ResourceKind {
   kResources,  // Microsoft.Resources: subscriptions, resource groups, providers
   kRegistrations,
   kCustomerSubscriptions,
-  kLocks,          // Microsoft.Authorization/locks
-  kAuthorization,  // Microsoft.Authorization/roleAssignments and permissions
+  kLocks,                // Microsoft.Authorization/locks
+  kAuthorization,        // Microsoft.Authorization/roleAssignments and permissions
+  kSubscriptionAliases,  // Microsoft.Subscription/aliases
 };
 
 // nullopt when `api_version` is acceptable for `kind`; otherwise the 400 error.

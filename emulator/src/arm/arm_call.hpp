@@ -73,5 +73,7 @@ HttpResponse ListCustomerSubscriptions(ArmCall& call);
 HttpResponse GetCustomerSubscription(ArmCall& call);
 HttpResponse PutCustomerSubscription(ArmCall& call);
 HttpResponse DeleteCustomerSubscription(ArmCall& call);
+HttpResponse GetSubscriptionAlias(ArmCall& call);  // partnercenter/subscription_aliases.cpp
+HttpResponse PutSubscriptionAlias(ArmCall& call);
 
 }  // namespace azscsp::emulator

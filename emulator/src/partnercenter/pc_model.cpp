@@ -315,6 +315,11 @@ PartnerCenterState ParsePartnerCenter(const json::value* section,
     }
     state.customers.push_back(std::move(customer));
   }
+  for (const json::value& a : Arr(root, "aliases")) {
+    const json::object& o = Obj(a, "alias");
+    state.aliases.push_back({Required(o, "name", "alias"), Required(o, "subscriptionId", "alias"),
+                             Str(o, "customerId")});
+  }
   StampPartnerCenterDates(state);
   return state;
 }
@@ -358,8 +363,14 @@ json::object PartnerCenterToJson(const PartnerCenterState& state) {
     }
     customers.push_back(std::move(o));
   }
+  json::array aliases;
+  for (const PcSubscriptionAlias& a : state.aliases) {
+    aliases.push_back(json::object{
+        {"name", a.name}, {"subscriptionId", a.subscription_id}, {"customerId", a.customer_id}});
+  }
   return {{"azurePlanAvailabilityId", state.azure_plan_availability_id},
-          {"customers", std::move(customers)}};
+          {"customers", std::move(customers)},
+          {"aliases", std::move(aliases)}};
 }
 
 }  // namespace azscsp::emulator

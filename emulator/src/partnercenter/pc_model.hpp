@@ -107,9 +107,17 @@ struct PcCustomer {
   bool HasMca() const;
 };
 
+// ARM Microsoft.Subscription/aliases made under an Azure plan (reference §7.14).
+struct PcSubscriptionAlias {
+  std::string name;  // as first created
+  std::string subscription_id;
+  std::string customer_id;
+};
+
 struct PartnerCenterState {
   std::string azure_plan_availability_id = "DZH318Z0BML6";
   std::vector<PcCustomer> customers;
+  std::vector<PcSubscriptionAlias> aliases;
 
   PcCustomer* FindCustomer(std::string_view id);
   std::string AzurePlanCatalogItemId() const;
