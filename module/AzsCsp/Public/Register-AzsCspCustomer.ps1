@@ -338,19 +338,15 @@ function Register-AzsCspCustomer {
             & $fail 'Customer' $record
             return
         }
-        $call = Invoke-AzsCspOnboardingCall -ScriptBlock {
-            param($c)
-            foreach ($check in @(@('CustomerId', $CustomerId, "customer's ID (its tenant ID)"), @('AzureSubscriptionId', $AzureSubscriptionId, 'Azure subscription ID'),
-                    @('RegistrationSubscriptionId', $RegistrationSubscriptionId, 'registration subscription ID'), @('StampSubscriptionId', $StampSubscriptionId, "customer's Azure Stack Hub subscription ID"))) {
-                if (-not [string]::IsNullOrWhiteSpace($check[1])) {
-                    Assert-AzsCspPartnerGuid -Cmdlet $c -Value $check[1] -Parameter $check[0] -What $check[2]
-                }
+        foreach ($check in @(@('CustomerId', $CustomerId, "customer's ID (its tenant ID)"), @('AzureSubscriptionId', $AzureSubscriptionId, 'Azure subscription ID'),
+                @('RegistrationSubscriptionId', $RegistrationSubscriptionId, 'registration subscription ID'), @('StampSubscriptionId', $StampSubscriptionId, "customer's Azure Stack Hub subscription ID"))) {
+            if (-not [string]::IsNullOrWhiteSpace($check[1]) -and -not (Test-AzsCspGuid $check[1].Trim())) {
+                $failedCount++
+                $record = New-AzsCspLocalErrorRecord -ErrorId ('AzsCsp.Invalid' + $check[0]) -Argument $check[0] -TargetObject $check[1] `
+                    -Message ("-{0} '{1}' is not a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx): it must be the {2}; nothing was sent." -f $check[0], $check[1], $check[2])
+                & $fail 'Customer' $record
+                return
             }
-        }
-        if ($call.Error) {
-            $failedCount++
-            & $fail 'Customer' $call.Error
-            return
         }
 
         # --- Plan or run ---------------------------------------------------------------------------
@@ -388,6 +384,11 @@ function Register-AzsCspCustomer {
             $lookup = if ($id) { [ordered]@{ customerId = $id } } else { [ordered]@{ domain = $domainName } }
             $known = @(Invoke-AzsCspPartnerOperation -Cmdlet $PSCmdlet -Entry $pcEntry -Operation 'partnerCenter.customers.get' -Arguments $lookup -NoErrorRecord -Activity "Reading customer $label") |
                 Select-Object -First 1
+            if ($known -and -not (Get-AzsCspMember $known 'billingProfile') -and (Get-AzsCspMember $known 'id')) {
+                # Found by domain (the list item has no billing profile): read the whole customer.
+                $known = @(Invoke-AzsCspPartnerOperation -Cmdlet $PSCmdlet -Entry $pcEntry -Operation 'partnerCenter.customers.get' -NoErrorRecord -Activity "Reading customer $label" `
+                        -Arguments ([ordered]@{ customerId = [string](Get-AzsCspMember $known 'id') })) | Select-Object -First 1
+            }
             if ($known) {
                 $billing = Get-AzsCspMember $known 'billingProfile'
                 $address = Get-AzsCspMember $billing 'defaultAddress'
@@ -426,7 +427,7 @@ function Register-AzsCspCustomer {
         if ($state.Failed -or $null -eq $result) {
             $failedCount++
             $finished = @(ConvertFrom-AzsCspOnboardingLog -Lines $infoLog.ToArray())
-            $failedStep = Get-AzsCspOnboardingFailedStep -Finished @($finished.Step) -NativeError $state.Error
+            $failedStep = Get-AzsCspOnboardingFailedStep -Finished @($finished | ForEach-Object { $_.Step }) -NativeError $state.Error
             foreach ($done in $finished) {
                 if ($done.Step -eq $failedStep) { break }
                 & $emit $done.Step $done.Status $done.Detail
@@ -524,7 +525,7 @@ function Register-AzsCspCustomer {
                 registrationName       = $mapTarget.RegistrationName
                 customerSubscriptionId = $mapTarget.CustomerSubscriptionId
             }
-            $readState = @{}
+            $readState = @{ Failed = $false; Error = $null }
             $existing = @(Invoke-AzsCspOperation -Cmdlet $PSCmdlet -Entry $azureEntry -Operation 'customerSubscriptions.get' -Arguments $mapArguments `
                     -OutputKind 'CustomerSubscription' -State $readState -NoErrorRecord -Activity 'Reading the mapping') | Select-Object -First 1
             $where = "registration {0} (resource group {1}, subscription {2})" -f $mapTarget.RegistrationName, $mapTarget.ResourceGroupName, $mapTarget.RegistrationSubscriptionId
@@ -551,7 +552,7 @@ function Register-AzsCspCustomer {
             }
             else {
                 $mapArguments.tenantId = $tenantId
-                $putState = @{}
+                $putState = @{ Failed = $false; Error = $null }
                 $null = @(Invoke-AzsCspOperation -Cmdlet $PSCmdlet -Entry $azureEntry -Operation 'customerSubscriptions.put' -Arguments $mapArguments `
                         -OutputKind 'CustomerSubscription' -State $putState -NoErrorRecord -Activity 'Mapping the Azure subscription')
                 if ($putState.Failed) {
