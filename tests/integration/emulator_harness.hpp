@@ -34,6 +34,8 @@ class EmulatorHarness {
   std::string AdminBaseUrl() const { return emulator_->AdminBaseUrl(); }
   std::string TenantBaseUrl() const { return emulator_->TenantBaseUrl(); }
   std::string GraphUrl() const { return emulator_->GraphUrl(); }
+  // The Partner Center listener (issue 7), with its trailing '/'.
+  std::string PartnerCenterUrl() const { return emulator_->PartnerCenterUrl(); }
   std::string CaPath() const { return emulator_->CaCertificatePath(); }
   // POST/GET to /_emulator/... (no authentication); returns the response body.
   std::string Control(const std::string& method, const std::string& path,

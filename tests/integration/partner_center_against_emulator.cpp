@@ -1,0 +1,460 @@
+// Issue 7 through the C ABI against the emulator's Partner Center listener: every partnerCenter.*
+// operation, the onboarding of Fabrikam and its re-run that writes nothing, a run cut after each
+// step (an injected non-retryable fault on the next step's request) and resumed to the same final
+// state, the service's 13605, 900115 and 900117, paging over three pages, and app-only tokens
+// refused on agreements before anything is sent.
+#define BOOST_TEST_DYN_LINK
+#include <boost/json.hpp>
+#include <boost/test/unit_test.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "azscsp.h"
+#include "emulator_harness.hpp"
+#include "shim_events.hpp"
+
+namespace json = boost::json;
+using azscsp::integration::EmulatorHarness;
+using azscsp::integration::Events;
+using azscsp::integration::Fixtures;
+using azscsp::integration::Run;
+using azscsp::integration::Str;
+
+namespace {
+
+// emulator/fixtures/default.json "partnerCenter".
+constexpr const char* kFabrikam = "e40189a3-e640-46a3-b8ff-16b642010b0d";
+constexpr const char* kAdatum = "f5a12742-f96c-4f7a-9a01-f2ad9beb4efc";
+constexpr const char* kNorthwind = "dccc98f3-4196-4752-8115-902216d99374";
+constexpr const char* kWoodgrove = "fbaa2360-49b2-464f-b59f-013a219f8966";
+constexpr const char* kAdatumLegacyLower = "7d7b7c70-8909-4c01-a082-0e2106b4a48b";
+constexpr const char* kAdatumLicense = "a1c3e5f7-0b2d-4f6a-8c9e-1d3f5a7b9c01";
+constexpr const char* kNorthwindPlan = "b2d4f6a8-1c3e-4a5b-9d7f-2e4a6c8e0b01";
+constexpr const char* kNorthwindAzureSub = "8e06e68b-f5b3-4420-a4f1-2e6a4f5a2ce8";
+constexpr const char* kNorthwindOldLicense = "c3e5a7b9-2d4f-4b6c-8e0a-3f5b7d9f1c01";
+
+std::string Code(const Events& events) {
+  return Str(events.error.if_contains("code"));
+}
+
+json::object Contact() {
+  return {{"firstName", "Ada"}, {"lastName", "Lovelace"}, {"email", "ada@fabrikam.example"}};
+}
+
+struct PartnerCenterFixture {
+  explicit PartnerCenterFixture(int page_size = 40)
+      : emulator([page_size] {
+          azscsp::emulator::EmulatorOptions options;
+          options.throttling = "off";
+          options.partner_center_page_size = page_size;
+          return options;
+        }()) {
+    client = Open(UserCredential());
+  }
+  ~PartnerCenterFixture() {
+    for (azscsp_client* opened : clients) azscsp_client_close(opened);
+  }
+
+  static json::object UserCredential() {
+    return {{"type", "usernamePassword"},
+            {"tenantId", "contosocsp.onmicrosoft.com"},
+            {"username", "operator@contosocsp.onmicrosoft.com"},
+            {"password", "emulator-operator-password"}};
+  }
+  static json::object AppCredential() {
+    return {{"type", "clientSecret"},
+            {"tenantId", Fixtures::kHomeTenant},
+            {"clientId", Fixtures::kOwnerAppId},
+            {"clientSecret", Fixtures::kOwnerSecret}};
+  }
+
+  azscsp_client* Open(const json::object& credential) {
+    json::object options{{"environment",
+                          {{"name", "Emulator"},
+                           {"resourceManagerUrl", emulator.BaseUrl() + "/"},
+                           {"partnerCenterUrl", emulator.PartnerCenterUrl()}}},
+                         {"credential", credential},
+                         {"tls", {{"caBundlePath", emulator.CaPath()}}},
+                         {"proxy", {{"url", ""}}},
+                         {"retry", {{"maxRetries", 2}, {"baseDelayMs", 10}}}};
+    azscsp_client* opened = nullptr;
+    BOOST_REQUIRE_EQUAL(azscsp_client_open(json::serialize(options).c_str(), &opened), AZSCSP_OK);
+    clients.push_back(opened);
+    return opened;
+  }
+
+  Events Op(const char* name, const json::object& arguments = {}) {
+    return Run(client, name, arguments);
+  }
+  Events Ok(const char* name, const json::object& arguments = {}) {
+    Events events = Op(name, arguments);
+    BOOST_TEST_REQUIRE(events.status == AZSCSP_DONE, name << ": " << json::serialize(events.error));
+    return events;
+  }
+  // Writes (POST, PUT, PATCH, DELETE) the emulator saw on Partner Center paths.
+  int PartnerCenterWrites() {
+    int n = 0;
+    for (const char* method : {"POST", "PUT", "PATCH", "DELETE"})
+      n += emulator.CountRequests(method, "/v1/");
+    return n;
+  }
+  void Fault(const json::object& fault) {
+    emulator.Control("POST", "/_emulator/faults", json::serialize(fault));
+  }
+
+  EmulatorHarness emulator;
+  azscsp_client* client = nullptr;
+  std::vector<azscsp_client*> clients;
+};
+
+// The final Partner Center state of a customer: {plans, active Azure subscription ids}.
+std::pair<int, std::set<std::string>> AzureState(PartnerCenterFixture& f,
+                                                 const std::string& customer) {
+  int plans = 0;
+  for (const auto& s : f.Ok("partnerCenter.subscriptions.list", {{"customerId", customer}}).items)
+    if (Str(s.if_contains("offerId")).rfind("DZH318Z0BPS6", 0) == 0) ++plans;
+  std::set<std::string> active;
+  for (const auto& a :
+       f.Ok("partnerCenter.azureSubscriptions.list", {{"customerId", customer}}).items)
+    if (Str(a.if_contains("status")) == "active")
+      active.insert(Str(a.if_contains("azureSubscriptionId")));
+  return {plans, active};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(partner_center_against_emulator)
+
+BOOST_FIXTURE_TEST_CASE(connect_customers_domains_addresses_and_catalog, PartnerCenterFixture) {
+  Events connected = Ok("partnerCenter.connect");
+  BOOST_REQUIRE(connected.items.size() == 1u);
+  BOOST_TEST(connected.items[0].at("appOnly").as_bool() == false);
+  BOOST_TEST(Str(connected.items[0].if_contains("partnerCenterUrl")) ==
+             emulator.PartnerCenterUrl());
+  BOOST_TEST(Str(connected.items[0].if_contains("tenantId")) == Fixtures::kHomeTenant);
+
+  Events customers = Ok("partnerCenter.customers.list");
+  BOOST_TEST(customers.items.size() == 12u);
+  Events by_domain = Ok("partnerCenter.customers.get", {{"domain", "FABRIKAM.onmicrosoft.com"}});
+  BOOST_TEST(Str(by_domain.items.at(0).if_contains("customerId")) == kFabrikam);
+  Events by_id = Ok("partnerCenter.customers.get", {{"customerId", kAdatum}});
+  BOOST_TEST(Str(by_id.items.at(0).if_contains("companyName")).find("datum") != std::string::npos);
+  Events missing = Op("partnerCenter.customers.get", {{"domain", "nobody.onmicrosoft.com"}});
+  BOOST_TEST(Code(missing) == "CustomerNotFound");
+  BOOST_TEST(missing.status == AZSCSP_E_NOT_FOUND);
+  Events foreign = Op("partnerCenter.customers.get", {{"customerId", kWoodgrove}});
+  BOOST_TEST(Code(foreign) == "20002");
+  Events bad_guid = Op("partnerCenter.customers.get", {{"customerId", "not-a-guid"}});
+  BOOST_TEST(bad_guid.status == AZSCSP_E_INVALID_ARGUMENT);
+  BOOST_TEST(Str(bad_guid.error.if_contains("message")).find("customerId") != std::string::npos);
+
+  Events taken = Ok("partnerCenter.domains.check", {{"domain", "fabrikam"}});
+  BOOST_TEST(Str(taken.items.at(0).if_contains("domain")) == "fabrikam.onmicrosoft.com");
+  BOOST_TEST(taken.items.at(0).at("available").as_bool() == false);
+  Events free = Ok("partnerCenter.domains.check", {{"domain", "brandnewco.onmicrosoft.com"}});
+  BOOST_TEST(free.items.at(0).at("available").as_bool() == true);
+
+  Events address = Ok("partnerCenter.addresses.validate", {{"address",
+                                                            {{"addressLine1", "One Microsoft Way"},
+                                                             {"city", "Redmond"},
+                                                             {"state", "WA"},
+                                                             {"postalCode", "98052"},
+                                                             {"country", "US"}}}});
+  BOOST_TEST(address.items.at(0).at("valid").as_bool() == true);
+
+  Events offer = Ok("partnerCenter.catalog.azurePlan");
+  BOOST_TEST(Str(offer.items.at(0).if_contains("catalogItemId")) ==
+             "DZH318Z0BPS6:0001:DZH318Z0BML6");
+  Events for_customer = Ok("partnerCenter.catalog.azurePlan", {{"customerId", kFabrikam}});
+  BOOST_TEST(Str(for_customer.items.at(0).if_contains("productId")) == "DZH318Z0BPS6");
+}
+
+BOOST_AUTO_TEST_CASE(customer_list_pages_across_three_pages) {
+  PartnerCenterFixture f(5);
+  Events customers = f.Ok("partnerCenter.customers.list");
+  BOOST_TEST(customers.items.size() == 12u);
+  std::set<std::string> ids;
+  for (const auto& c : customers.items) ids.insert(Str(c.if_contains("customerId")));
+  BOOST_TEST(ids.size() == 12u);
+  BOOST_TEST(f.emulator.CountRequests("GET", "/v1/customers") == 3);
+  Events prefixed = f.Ok("partnerCenter.customers.list", {{"companyName", "wing"}});
+  BOOST_TEST(prefixed.items.size() == 1u);
+  Events paged = f.Ok("partnerCenter.customers.list", {{"pageSize", 4}});
+  BOOST_TEST(paged.items.size() == 12u);
+}
+
+BOOST_FIXTURE_TEST_CASE(app_only_is_refused_on_agreements_before_sending, PartnerCenterFixture) {
+  azscsp_client* app = Open(AppCredential());
+  Events connected = Run(app, "partnerCenter.connect", {});
+  BOOST_TEST_REQUIRE(connected.status == AZSCSP_DONE, json::serialize(connected.error));
+  BOOST_TEST(connected.items.at(0).at("appOnly").as_bool() == true);
+  // App-only works where the API allows it.
+  BOOST_TEST(Run(app, "partnerCenter.customers.list", {}).items.size() == 12u);
+  const int agreement_calls = emulator.CountRequests("GET", "agreements");
+  Events refused = Run(app, "partnerCenter.agreements.list", {{"customerId", kAdatum}});
+  BOOST_TEST(Code(refused) == "PartnerCenterAppUserRequired");
+  BOOST_TEST(refused.status == AZSCSP_E_AUTHENTICATION);
+  const std::string message = Str(refused.error.if_contains("message"));
+  BOOST_TEST(message.find("app+user") != std::string::npos);
+  BOOST_TEST(message.find("device code") != std::string::npos);
+  Events ensure = Run(app, "partnerCenter.agreements.ensure",
+                      {{"customerId", kFabrikam}, {"contact", Contact()}});
+  BOOST_TEST(Code(ensure) == "PartnerCenterAppUserRequired");
+  BOOST_TEST(emulator.CountRequests("GET", "agreements") == agreement_calls);
+  BOOST_TEST(emulator.CountRequests("POST", "agreements") == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(agreements_purchase_13605_and_subscriptions, PartnerCenterFixture) {
+  Events adatum = Ok("partnerCenter.agreements.list", {{"customerId", kAdatum}});
+  BOOST_TEST(adatum.items.size() == 1u);
+
+  // No agreement: the service refuses the Azure plan with 13605.
+  Events refused = Op("partnerCenter.azurePlan.purchase", {{"customerId", kFabrikam}});
+  BOOST_TEST(Code(refused) == "13605");
+  BOOST_TEST(refused.status == AZSCSP_E_PERMISSION_DENIED);
+  BOOST_TEST(Str(refused.error.if_contains("message")).find("Microsoft Customer Agreement") !=
+             std::string::npos);
+
+  Events ensured =
+      Ok("partnerCenter.agreements.ensure", {{"customerId", kFabrikam}, {"contact", Contact()}});
+  BOOST_TEST(Str(ensured.items.at(0).if_contains("status")) == "Done");
+  ensured =
+      Ok("partnerCenter.agreements.ensure", {{"customerId", kFabrikam}, {"contact", Contact()}});
+  BOOST_TEST(Str(ensured.items.at(0).if_contains("status")) == "AlreadyDone");
+
+  Events bought = Ok("partnerCenter.azurePlan.purchase",
+                     {{"customerId", kFabrikam}, {"friendlyName", "Fabrikam Azure plan"}});
+  const json::object& purchase = bought.items.at(0);
+  BOOST_TEST(Str(purchase.if_contains("status")) == "Done");
+  BOOST_REQUIRE(purchase.at("azureSubscriptionIds").as_array().size() == 1u);
+  const std::string azure_sub = Str(purchase.at("azureSubscriptionIds").at(0));
+  const std::string plan = Str(purchase.at("subscription").at("id"));
+  BOOST_TEST(!bought.logs.empty());
+  Events again = Ok("partnerCenter.azurePlan.purchase", {{"customerId", kFabrikam}});
+  BOOST_TEST(Str(again.items.at(0).if_contains("status")) == "AlreadyDone");
+  BOOST_TEST(Str(again.items.at(0).at("azureSubscriptionIds").at(0)) == azure_sub);
+
+  Events subs = Ok("partnerCenter.subscriptions.list", {{"customerId", kFabrikam}});
+  BOOST_TEST(subs.items.size() == 1u);
+  BOOST_TEST(Str(subs.items[0].if_contains("status")) == "active");
+  Events one =
+      Ok("partnerCenter.subscriptions.get", {{"customerId", kFabrikam}, {"subscriptionId", plan}});
+  BOOST_TEST(Str(one.items.at(0).if_contains("billingCycle")) == "one_time");
+  Events entitlements = Ok("partnerCenter.azureEntitlements.list",
+                           {{"customerId", kFabrikam}, {"subscriptionId", plan}});
+  BOOST_TEST(Str(entitlements.items.at(0).if_contains("azureSubscriptionId")) == azure_sub);
+
+  // The bought Azure subscription maps onto the registration (same partner, customer tenant).
+  Events mapped =
+      Ok("customerSubscriptions.put", {{"subscriptionId", Fixtures::kRegistrationSubscription},
+                                       {"resourceGroupName", "azurestack"},
+                                       {"registrationName", "myreg"},
+                                       {"customerSubscriptionId", azure_sub},
+                                       {"tenantId", kFabrikam}});
+  BOOST_TEST(mapped.items.size() == 1u);
+
+  // 900115: the plan cannot be suspended while its Azure subscription is active.
+  Events blocked =
+      Op("partnerCenter.subscriptions.setStatus",
+         {{"customerId", kFabrikam}, {"subscriptionId", plan}, {"status", "Suspended"}});
+  BOOST_TEST(Code(blocked) == "900115");
+  Events cancelled =
+      Ok("partnerCenter.azureEntitlements.cancel", {{"customerId", kFabrikam},
+                                                    {"subscriptionId", plan},
+                                                    {"entitlementId", azure_sub},
+                                                    {"cancellationReason", "compromise"}});
+  BOOST_TEST(Str(cancelled.items.at(0).if_contains("status")) == "cancelled");
+  Events suspended =
+      Ok("partnerCenter.subscriptions.setStatus",
+         {{"customerId", kFabrikam}, {"subscriptionId", plan}, {"status", "SUSPENDED"}});
+  BOOST_TEST(Str(suspended.items.at(0).if_contains("status")) == "suspended");
+  BOOST_TEST(Str(suspended.items.at(0).if_contains("previousStatus")) == "active");
+  BOOST_TEST(suspended.items.at(0).at("changed").as_bool() == true);
+  Events unchanged =
+      Ok("partnerCenter.subscriptions.setStatus",
+         {{"customerId", kFabrikam}, {"subscriptionId", plan}, {"status", "suspended"}});
+  BOOST_TEST(unchanged.items.at(0).at("changed").as_bool() == false);
+  Events resumed = Ok("partnerCenter.subscriptions.setStatus",
+                      {{"customerId", kFabrikam}, {"subscriptionId", plan}, {"status", "active"}});
+  BOOST_TEST(Str(resumed.items.at(0).if_contains("status")) == "active");
+}
+
+BOOST_FIXTURE_TEST_CASE(status_rules_900115_900117_and_the_cancellation_window,
+                        PartnerCenterFixture) {
+  Events blocked =
+      Op("partnerCenter.subscriptions.setStatus",
+         {{"customerId", kNorthwind}, {"subscriptionId", kNorthwindPlan}, {"status", "suspended"}});
+  BOOST_TEST(Code(blocked) == "900115");
+  BOOST_TEST(blocked.status == AZSCSP_E_PERMISSION_DENIED);
+  Events late =
+      Op("partnerCenter.subscriptions.setStatus", {{"customerId", kNorthwind},
+                                                   {"subscriptionId", kNorthwindOldLicense},
+                                                   {"status", "deleted"}});
+  BOOST_TEST(Code(late) == "900117");
+  BOOST_TEST(Str(late.error.if_contains("message")).find("cancellation window") !=
+             std::string::npos);
+  // Inside the 7-day window the new-commerce license is cancelled.
+  Events cancelled =
+      Ok("partnerCenter.subscriptions.setStatus",
+         {{"customerId", kAdatum}, {"subscriptionId", kAdatumLicense}, {"status", "Deleted"}});
+  BOOST_TEST(Str(cancelled.items.at(0).if_contains("status")) == "deleted");
+  Events bad =
+      Op("partnerCenter.subscriptions.setStatus",
+         {{"customerId", kAdatum}, {"subscriptionId", kAdatumLicense}, {"status", "paused"}});
+  BOOST_TEST(bad.status == AZSCSP_E_INVALID_ARGUMENT);
+
+  // The customers' Azure subscriptions: Northwind's plan entitlement, Adatum's legacy one.
+  Events northwind = Ok("partnerCenter.azureSubscriptions.list", {{"customerId", kNorthwind}});
+  BOOST_REQUIRE(northwind.items.size() == 1u);
+  BOOST_TEST(Str(northwind.items[0].if_contains("azureSubscriptionId")) == kNorthwindAzureSub);
+  BOOST_TEST(Str(northwind.items[0].if_contains("source")) == "AzurePlan");
+  Events adatum = Ok("partnerCenter.azureSubscriptions.list", {{"customerId", kAdatum}});
+  BOOST_REQUIRE(adatum.items.size() == 1u);
+  BOOST_TEST(Str(adatum.items[0].if_contains("azureSubscriptionId")) == kAdatumLegacyLower);
+  BOOST_TEST(Str(adatum.items[0].if_contains("source")) == "Legacy");
+
+  // A legacy customer onboards without agreement or plan.
+  Events legacy = Ok("partnerCenter.onboardCustomer", {{"customerId", kAdatum}});
+  const json::array& steps = legacy.items.at(0).at("steps").as_array();
+  BOOST_TEST(Str(steps.at(1).at("status")) == "Skipped");
+  BOOST_TEST(Str(steps.at(2).at("status")) == "Skipped");
+  BOOST_TEST(Str(legacy.items.at(0).if_contains("azureSubscriptionId")) == kAdatumLegacyLower);
+}
+
+BOOST_FIXTURE_TEST_CASE(onboarding_fabrikam_then_a_rerun_that_writes_nothing,
+                        PartnerCenterFixture) {
+  const json::object arguments{{"domain", "fabrikam.onmicrosoft.com"}, {"contact", Contact()}};
+  // whatIf reads only.
+  json::object what_if = arguments;
+  what_if["whatIf"] = true;
+  Events plan = Ok("partnerCenter.onboardCustomer", what_if);
+  BOOST_TEST(PartnerCenterWrites() == 0);
+  const json::array& planned = plan.items.at(0).at("steps").as_array();
+  BOOST_TEST(Str(planned.at(0).at("status")) == "Found");
+  BOOST_TEST(Str(planned.at(1).at("status")) == "WouldRun");
+  BOOST_TEST(Str(planned.at(2).at("status")) == "WouldRun");
+  BOOST_TEST(Str(planned.at(3).at("status")) == "WouldRun");
+
+  Events missing_contact = Op("partnerCenter.onboardCustomer", {{"domain", "fabrikam"}});
+  BOOST_TEST(Code(missing_contact) == "AgreementContactRequired");
+  BOOST_TEST(PartnerCenterWrites() == 0);
+
+  Events done = Ok("partnerCenter.onboardCustomer", arguments);
+  const json::object& item = done.items.at(0);
+  const json::array& steps = item.at("steps").as_array();
+  BOOST_TEST(Str(steps.at(0).at("name")) == "Customer");
+  BOOST_TEST(Str(steps.at(1).at("status")) == "Done");
+  BOOST_TEST(Str(steps.at(2).at("status")) == "Done");
+  BOOST_TEST(Str(steps.at(3).at("status")) == "AlreadyDone");
+  const std::string azure_sub = Str(item.if_contains("azureSubscriptionId"));
+  BOOST_TEST(azure_sub.size() == 36u);
+  BOOST_TEST(Str(item.if_contains("source")) == "AzurePlan");
+  BOOST_TEST(Str(item.if_contains("tenantId")) == kFabrikam);
+  BOOST_TEST(!item.contains("userCredentials"));
+  int step_logs = 0;
+  for (const auto& log : done.logs)
+    step_logs += Str(log.if_contains("message")).rfind("Step: ", 0) == 0;
+  BOOST_TEST(step_logs == 4);
+
+  const int writes = PartnerCenterWrites();
+  Events rerun = Ok("partnerCenter.onboardCustomer", arguments);
+  BOOST_TEST(PartnerCenterWrites() == writes);
+  const json::array& again = rerun.items.at(0).at("steps").as_array();
+  BOOST_TEST(Str(again.at(0).at("status")) == "Found");
+  for (size_t i = 1; i < again.size(); ++i)
+    BOOST_TEST(Str(again.at(i).at("status")) == "AlreadyDone");
+  BOOST_TEST(Str(rerun.items.at(0).if_contains("azureSubscriptionId")) == azure_sub);
+
+  // Picking: an id that is not the customer's is refused, naming the customer's ones.
+  json::object wrong = arguments;
+  wrong["azureSubscriptionId"] = kNorthwindAzureSub;
+  Events refused = Op("partnerCenter.onboardCustomer", wrong);
+  BOOST_TEST(Code(refused) == "AzureSubscriptionNotFound");
+  BOOST_TEST(Str(refused.error.if_contains("message")).find(azure_sub) != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(onboarding_a_new_customer_creates_it, PartnerCenterFixture) {
+  json::object create{{"companyName", "Contoso Retail"},
+                      {"email", "it@contosoretail.example"},
+                      {"address",
+                       {{"addressLine1", "One Microsoft Way"},
+                        {"city", "Redmond"},
+                        {"state", "WA"},
+                        {"postalCode", "98052"},
+                        {"country", "US"},
+                        {"firstName", "Ada"},
+                        {"lastName", "Lovelace"}}}};
+  Events not_found =
+      Op("partnerCenter.onboardCustomer", {{"domain", "contosoretail"}, {"contact", Contact()}});
+  BOOST_TEST(Code(not_found) == "CustomerNotFound");
+  BOOST_TEST(Str(not_found.error.if_contains("message")).find("create") != std::string::npos);
+
+  Events done = Ok("partnerCenter.onboardCustomer",
+                   {{"domain", "contosoretail"}, {"create", create}, {"contact", Contact()}});
+  const json::object& item = done.items.at(0);
+  const json::array& steps = item.at("steps").as_array();
+  BOOST_TEST(Str(steps.at(0).at("status")) == "Created");
+  BOOST_TEST(Str(steps.at(1).at("status")) == "Done");
+  BOOST_TEST(Str(steps.at(2).at("status")) == "Done");
+  BOOST_TEST(Str(steps.at(3).at("status")) == "AlreadyDone");
+  BOOST_TEST(Str(item.if_contains("domain")) == "contosoretail.onmicrosoft.com");
+  BOOST_REQUIRE(item.contains("userCredentials"));
+  BOOST_TEST(!Str(item.at("userCredentials").as_object().if_contains("password")).empty());
+  for (const auto& log : done.logs)
+    BOOST_TEST(json::serialize(log).find(
+                   Str(item.at("userCredentials").as_object().if_contains("password"))) ==
+               std::string::npos);
+
+  Events rerun = Ok("partnerCenter.onboardCustomer",
+                    {{"domain", "contosoretail"}, {"create", create}, {"contact", Contact()}});
+  BOOST_TEST(Str(rerun.items.at(0).at("steps").at(0).at("status")) == "Found");
+  BOOST_TEST(!rerun.items.at(0).contains("userCredentials"));
+  BOOST_TEST(Str(rerun.items.at(0).if_contains("azureSubscriptionId")) ==
+             Str(item.if_contains("azureSubscriptionId")));
+
+  // customers.create checks the domain first.
+  Events taken =
+      Op("partnerCenter.customers.create", json::object{{"companyName", "Again"},
+                                                        {"domain", "contosoretail"},
+                                                        {"email", "x@example.com"},
+                                                        {"address", create.at("address")}});
+  BOOST_TEST(Code(taken) == "DomainNotAvailable");
+}
+
+BOOST_AUTO_TEST_CASE(a_run_cut_after_each_step_resumes_to_the_same_final_state) {
+  // The request that starts each step after Customer: the agreement POST, the cart POST, the
+  // checkout POST, and the entitlement read that picks the Azure subscription.
+  struct Cut {
+    const char* method;
+    const char* path;
+  };
+  const Cut cuts[] = {{"POST", "/agreements"},
+                      {"POST", "/carts"},
+                      {"POST", "/checkout"},
+                      {"GET", "/azureEntitlements"}};
+  for (const Cut& cut : cuts) {
+    BOOST_TEST_CONTEXT("cut at " << cut.method << " " << cut.path) {
+      PartnerCenterFixture f;
+      const json::object arguments{{"domain", "fabrikam"}, {"contact", Contact()}};
+      f.Fault({{"method", cut.method}, {"pathContains", cut.path}, {"status", 409}, {"count", 1}});
+      Events cut_run = f.Op("partnerCenter.onboardCustomer", arguments);
+      BOOST_TEST(cut_run.status != AZSCSP_DONE);
+      Events resumed = f.Ok("partnerCenter.onboardCustomer", arguments);
+      const json::array& steps = resumed.items.at(0).at("steps").as_array();
+      BOOST_TEST(steps.size() == 4u);
+      const auto [plans, active] = AzureState(f, kFabrikam);
+      BOOST_TEST(plans == 1);
+      BOOST_TEST(active.size() == 1u);
+      BOOST_TEST(active.count(Str(resumed.items.at(0).if_contains("azureSubscriptionId"))) == 1u);
+      BOOST_TEST(f.Ok("partnerCenter.agreements.list", {{"customerId", kFabrikam}}).items.size() ==
+                 1u);
+      // A third run changes nothing.
+      const int writes = f.PartnerCenterWrites();
+      Events third = f.Ok("partnerCenter.onboardCustomer", arguments);
+      BOOST_TEST(f.PartnerCenterWrites() == writes);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
