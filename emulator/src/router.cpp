@@ -113,6 +113,7 @@ HttpResponse HandleRequest(ServiceContext& context, const HttpRequest& request, 
     }
   }
   if (fault) response.delay_ms = fault->delay_ms;
+  if (faulted && host == Host::kPartnerCenter) AddPartnerCenterHeaders(response, request);
   AddCommonHeaders(response, request, info);
   // A fault whose body a test wrote, or a "fault" with a success status, is not the emulator's
   // behaviour (real services do not answer 2xx with an error body): it is not recorded as traffic.

@@ -118,6 +118,32 @@ BOOST_FIXTURE_TEST_CASE(same_request_id_gets_the_first_answer, PcFixture) {
       201);
 }
 
+BOOST_FIXTURE_TEST_CASE(faults_answer_in_partner_center_shapes, PcFixture) {
+  auto fault = [&](const std::string& rule) {
+    HttpResult r = emu.client().Request("POST", "/_emulator/faults", rule,
+                                        {{"Content-Type", "application/json"}});
+    BOOST_TEST_REQUIRE(r.status == 201, r.body);
+  };
+  fault(R"({"method":"GET","pathContains":"/v1/customers","status":503})");
+  HttpResult r = Call("GET", "/v1/customers", {}, nullptr, {{"MS-RequestId", "ab"}});
+  CheckPcError(r, 503, 503);
+  BOOST_TEST(r.Header("MS-RequestId") == "ab");
+  BOOST_TEST(Call("GET", "/v1/customers").status == 200);
+  fault(R"({"pathContains":"/v1/customers","status":429,"retryAfter":"3"})");
+  r = Call("GET", "/v1/customers");
+  BOOST_TEST(r.status == 429);
+  BOOST_TEST(r.Header("Retry-After") == "3");
+  BOOST_TEST(JStr(r.Json(), "message") == "Rate limit is exceeded. Try again in 3 seconds.");
+  // A request cut by a fault is not remembered: the retry with the same MS-RequestId runs.
+  BOOST_TEST_REQUIRE(ConfirmMca(pcfx::kFabrikam).status == 201);
+  fault(R"({"method":"POST","pathContains":"/carts","status":500})");
+  const HeaderList id{{"MS-RequestId", "0f0f0f0f-0000-4000-8000-0000000000aa"}};
+  CheckPcError(Call("POST", Customer(pcfx::kFabrikam) + "/carts", kPlanCart, nullptr, id), 500,
+               500);
+  BOOST_TEST(Call("POST", Customer(pcfx::kFabrikam) + "/carts", kPlanCart, nullptr, id).status ==
+             201);
+}
+
 BOOST_AUTO_TEST_CASE(order_delay_keeps_the_plan_pending) {
   PcFixture f([](EmulatorOptions& o) { o.partner_center_order_delay_ms = 400; });
   BOOST_TEST_REQUIRE(f.ConfirmMca(pcfx::kFabrikam).status == 201);

@@ -1,9 +1,11 @@
 #include "control/fault_response.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "http/responses.hpp"
 #include "identity/aad_errors.hpp"
+#include "partnercenter/pc_errors.hpp"
 #include "util/strings.hpp"
 #include "util/time.hpp"
 
@@ -69,13 +71,29 @@ HttpResponse AadFault(int status, const RequestInfo& info) {
                   info);
 }
 
+// Partner Center shapes: the throttling body for 429, PartnerFD (code = the status) otherwise.
+HttpResponse PcFault(int status, const std::string& retry_after) {
+  if (status != 429) {
+    return PcError(status, status,
+                   "Fault injected by azscsp-emulator (status " + std::to_string(status) + ").");
+  }
+  long seconds = 1;
+  try {
+    if (!retry_after.empty()) seconds = std::max(1L, std::stol(retry_after));
+  } catch (const std::exception&) {
+  }
+  return PcThrottled(seconds);
+}
+
 }  // namespace
 
 HttpResponse FaultResponse(const FaultRule& rule, const RequestInfo& info, bool identity_route) {
   std::string retry_after = rule.retry_after.value_or("");
   HttpResponse response = rule.body        ? JsonResponse(rule.status, *rule.body)
                           : identity_route ? AadFault(rule.status, info)
-                                           : ArmFault(rule.status, info, retry_after);
+                          : info.host == Host::kPartnerCenter
+                              ? PcFault(rule.status, retry_after)
+                              : ArmFault(rule.status, info, retry_after);
   if (rule.retry_after) response.headers.Set("Retry-After", *rule.retry_after);
   if (rule.retry_after_ms) response.headers.Set("retry-after-ms", *rule.retry_after_ms);
   if (rule.status == 504) response.headers.Set("x-ms-failure-cause", "service");

@@ -1,5 +1,6 @@
-// The answer an injected fault produces: an ARM (or, on token routes, AAD) error body that
-// fits the status, with Retry-After / retry-after-ms when the rule asks for them.
+// The answer an injected fault produces: an ARM (or, on token routes, AAD; on the Partner Center
+// listener, Partner Center) error body that fits the status, with Retry-After / retry-after-ms when
+// the rule asks for them.
 #pragma once
 
 #include "control/faults.hpp"

@@ -68,6 +68,13 @@ HttpResponse Dispatch(ServiceContext& context, const HttpRequest& request, const
 
 }  // namespace
 
+void AddPartnerCenterHeaders(HttpResponse& response, const HttpRequest& request) {
+  std::string request_id = Trim(request.headers.Get("MS-RequestId"));
+  std::string correlation_id = Trim(request.headers.Get("MS-CorrelationId"));
+  AddPartnerCenterHeaders(response, request_id.empty() ? NewGuid() : request_id,
+                          correlation_id.empty() ? NewGuid() : correlation_id);
+}
+
 std::string PcCall::Query(const char* name) const {
   const std::string* value = info.target.Query(name);
   return value ? *value : std::string();

@@ -11,5 +11,8 @@ struct ServiceContext;
 
 HttpResponse HandlePartnerCenter(ServiceContext& context, const HttpRequest& request,
                                  const RequestInfo& info);
+// MS-RequestId / MS-CorrelationId of the request echoed (new ones when absent), MS-CV and
+// MS-ServerId; for answers the router makes itself (injected faults).
+void AddPartnerCenterHeaders(HttpResponse& response, const HttpRequest& request);
 
 }  // namespace azscsp::emulator
