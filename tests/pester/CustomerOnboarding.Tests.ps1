@@ -245,6 +245,54 @@ Describe 'Register-AzsCspCustomer: a run cut after each step, then resumed' {
     }
 }
 
+Describe 'Register-AzsCspCustomer: more cuts and a new Azure subscription under a plan' {
+    It 'cut before AzureSubscription (the plan bought, reading its Azure subscriptions fails): the re-run buys nothing more' {
+        Reset-World
+        Add-AzsCspTestFault -Emulator $emulator -Fault @{ method = 'GET'; pathContains = 'azureEntitlements'; status = 400; skip = 1; count = 1; body = @{ code = 1001; description = 'Injected failure.'; data = @(); source = 'PartnerFD' } }
+        $cut = @(Register-AzsCspCustomer -Domain fabrikam.onmicrosoft.com @registration -ErrorVariable bad -ErrorAction SilentlyContinue)
+        ($cut | Where-Object Status -EQ 'Failed').Step | Should -BeIn 'AzurePlan', 'AzureSubscription'
+        Invoke-AzsCspEmulatorControl -Emulator $emulator -Method DELETE -Path '/_emulator/faults'
+        $resumed = Get-StepStatus @(Register-AzsCspCustomer -Domain fabrikam.onmicrosoft.com @registration)
+        $resumed.AzurePlan | Should -Be 'AlreadyDone'
+        $resumed.CustomerSubscriptionMapping | Should -Be 'Done'
+        $state = Get-FabrikamState
+        $state.Plans | Should -Be 1
+        @($state.Mappings) | Should -Be @($state.Azure)
+    }
+
+    It 'cut right after creating a new customer: the re-run finds it (no second customer) and finishes' {
+        Reset-World
+        Add-AzsCspTestFault -Emulator $emulator -Fault @{ method = 'POST'; pathContains = '/agreements'; status = 400; count = 1; body = @{ code = 1001; description = 'Injected failure.'; data = @(); source = 'PartnerFD' } }
+        $cut = @(Register-AzsCspCustomer @newCustomer @registration -ErrorAction SilentlyContinue)
+        (Get-StepStatus $cut).Customer | Should -Be 'Created'
+        ($cut | Where-Object Status -EQ 'Failed').Step | Should -Be 'Agreement'
+        Invoke-AzsCspEmulatorControl -Emulator $emulator -Method DELETE -Path '/_emulator/faults'
+        $resumed = Get-StepStatus @(Register-AzsCspCustomer @newCustomer @registration)
+        $resumed.Customer | Should -Be 'Found'
+        $resumed.Agreement | Should -Be 'Done'
+        $resumed.CustomerSubscriptionMapping | Should -Be 'Done'
+        @(Get-AzsCspPartnerCustomer -Domain tailwindtraders).Count | Should -Be 1
+    }
+
+    It 'creates an Azure subscription under a plan without an active one with -BillingAccountName (ARM alias), once' {
+        Reset-World
+        $plan = @(Get-AzsCspPartnerCustomerSubscription -CustomerId $northwindId | Where-Object IsAzurePlan)[0]
+        $null = Get-AzsCspPartnerCustomerAzurePlanEntitlement -CustomerId $northwindId -SubscriptionId $plan.SubscriptionId | Remove-AzsCspPartnerAzureEntitlement -Force
+        $steps = @(Register-AzsCspCustomer -CustomerId $northwindId @registration -BillingAccountName 'contoso-csp-billing')
+        $status = Get-StepStatus $steps
+        $status.AzureSubscription | Should -Be 'Done'
+        $status.CustomerSubscriptionMapping | Should -Be 'Done'
+        $created = ($steps | Where-Object Step -EQ 'AzureSubscription').AzureSubscriptionId
+        $created | Should -Not -Be '8e06e68b-f5b3-4420-a4f1-2e6a4f5a2ce8'
+        (Get-AzsCustomerSubscription -Context azure @registration -CustomerSubscriptionId $created).TenantId | Should -Be $northwindId
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $again = Get-StepStatus @(Register-AzsCspCustomer -CustomerId $northwindId @registration -BillingAccountName 'contoso-csp-billing')
+        $again.AzureSubscription | Should -Be 'AlreadyDone'
+        Get-TestWrite | Should -BeNullOrEmpty
+        @(Get-AzsCspPartnerAzureSubscription -CustomerId $northwindId | Where-Object Status -EQ 'active').Count | Should -Be 1
+    }
+}
+
 Describe 'Register-AzsCspCustomer: errors' {
     BeforeAll {
         Reset-World
