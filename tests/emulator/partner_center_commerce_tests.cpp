@@ -311,6 +311,35 @@ BOOST_AUTO_TEST_CASE(legacy_orders) {
                400, 800004);
 }
 
+BOOST_AUTO_TEST_CASE(carts_buy_legacy_azure_and_licences) {
+  // A licence through a cart: active, quantity as ordered, cancellable inside its window.
+  HttpResult cart = Call(
+      "POST", Customer(pcfx::kFabrikam) + "/carts",
+      R"({"lineItems":[{"id":0,"catalogItemId":"CFQ7TTC0LH18:0001:CFQ7TTC0LDPB","quantity":3,"billingCycle":"monthly"}]})");
+  BOOST_TEST_REQUIRE(cart.status == 201, cart.body);
+  HttpResult checkout =
+      Call("POST", Customer(pcfx::kFabrikam) + "/carts/" + JStr(cart.Json(), "id") + "/checkout");
+  BOOST_TEST_REQUIRE(checkout.status == 201, checkout.body);
+  std::string licence =
+      JStr(checkout.Json().at("orders").at(0).at("lineItems").at(0), "subscriptionId");
+  HttpResult sub = Call("GET", Customer(pcfx::kFabrikam) + "/subscriptions/" + licence);
+  BOOST_TEST(Status(sub) == "active");
+  BOOST_TEST(sub.Json().at("quantity").to_number<int>() == 3);
+  BOOST_TEST(JStr(sub.Json(), "billingType") == "license");
+  BOOST_TEST(!JStr(sub.Json(), "cancellationAllowedUntilDate").empty());
+  BOOST_TEST(Status(Patch(*this, pcfx::kFabrikam, licence, {{"status", "deleted"}})) == "deleted");
+  // Legacy Azure through a cart (no MCA needed).
+  cart = Call(
+      "POST", Customer(pcfx::kFabrikam) + "/carts",
+      R"({"lineItems":[{"id":0,"catalogItemId":"MS-AZR-0145P","quantity":1,"billingCycle":"monthly"}]})");
+  checkout =
+      Call("POST", Customer(pcfx::kFabrikam) + "/carts/" + JStr(cart.Json(), "id") + "/checkout");
+  BOOST_TEST_REQUIRE(checkout.status == 201, checkout.body);
+  std::string legacy =
+      JStr(checkout.Json().at("orders").at(0).at("lineItems").at(0), "subscriptionId");
+  BOOST_TEST(WorldState(*this, legacy) == "Enabled");
+}
+
 BOOST_AUTO_TEST_CASE(subscription_patch_rules) {
   const std::string nw = pcfx::kNorthwind;
   CheckPcError(Call("GET", Customer(nw) + "/subscriptions/00000000-0000-0000-0000-000000000000"),

@@ -256,6 +256,19 @@ BOOST_FIXTURE_TEST_CASE(create_customer_makes_a_tenant_directory_and_admin, PcFi
           "&resource=https%3A%2F%2Fmanagement.core.windows.net%2F",
       {{"Content-Type", "application/x-www-form-urlencoded"}});
   BOOST_TEST(token.status == 200, token.body);
+  // Its Graph directory has the first-party service principals; the admin may read it.
+  HttpResult graph_token = emu.client().Request(
+      "POST", "/" + id + "/oauth2/token",
+      "grant_type=password&client_id=1950a258-227b-4e31-a9cf-717495945fc2&username=" +
+          UrlEncode(user) + "&password=" + UrlEncode(password) +
+          "&resource=" + UrlEncode(emu.emulator().GraphUrl()),
+      {{"Content-Type", "application/x-www-form-urlencoded"}});
+  BOOST_TEST_REQUIRE(graph_token.status == 200, graph_token.body);
+  HttpsClient graph("localhost", emu.emulator().GraphPort(), emu.emulator().CaCertificatePath());
+  HttpResult sp =
+      graph.Request("GET", "/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')",
+                    {}, {{"Authorization", "Bearer " + JStr(graph_token.Json(), "access_token")}});
+  BOOST_TEST(sp.status == 200, sp.body);
   // App-only may create customers too.
   BOOST_TEST(Call("POST", "/v1/customers", NewCustomerBody("newco2"), &app_token).status == 201);
 }
