@@ -3,10 +3,12 @@
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "cli.hpp"
 #include "partner_center_test_helpers.hpp"
+#include "util/files.hpp"
 
 namespace json = boost::json;
 using namespace azscsp::emulator::test;
@@ -218,6 +220,37 @@ BOOST_FIXTURE_TEST_CASE(arm_alias_adds_an_azure_subscription_under_the_plan, PcF
   HttpResult version = emu.Arm("PUT", AliasPath("v", "2020-09-01"), AliasBody(pcfx::kNorthwind));
   BOOST_TEST(version.status == 400);
   BOOST_TEST(version.ErrorCode() == "NoRegisteredProviderFound");
+}
+
+BOOST_AUTO_TEST_CASE(state_is_persisted) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() /
+                 ("azscsp-pc-persist-" + std::to_string(azscsp::emulator::CurrentProcessId()));
+  fs::remove_all(dir);
+  auto persist = [&](EmulatorOptions& o) {
+    o.data_dir = dir.string();
+    o.persist = true;
+  };
+  std::string azure;
+  {
+    PcFixture f(persist);
+    azure = f.BuyAzurePlan(pcfx::kFabrikam).second;
+  }
+  {
+    PcFixture f(persist);
+    HttpResult subs = f.Call("GET", Customer(pcfx::kFabrikam) + "/subscriptions");
+    BOOST_TEST_REQUIRE(subs.Json().at("items").as_array().size() == 1u, subs.body);
+    std::string plan = JStr(subs.Json().at("items").at(0), "id");
+    HttpResult e = f.Call("GET", Customer(pcfx::kFabrikam) + "/subscriptions/" + plan +
+                                     "/azureEntitlements/" + azure);
+    BOOST_TEST(e.status == 200, e.body);
+    BOOST_TEST(f.Call("GET", Customer(pcfx::kFabrikam) + "/agreements")
+                   .Json()
+                   .at("items")
+                   .as_array()
+                   .size() == 1u);
+  }
+  fs::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_CASE(command_line_options) {
