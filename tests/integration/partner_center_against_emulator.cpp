@@ -6,6 +6,7 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/json.hpp>
 #include <boost/test/unit_test.hpp>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -43,11 +44,14 @@ json::object Contact() {
 }
 
 struct PartnerCenterFixture {
-  explicit PartnerCenterFixture(int page_size = 40)
-      : emulator([page_size] {
+  explicit PartnerCenterFixture(
+      int page_size = 40,
+      const std::function<void(azscsp::emulator::EmulatorOptions&)>& customize = {})
+      : emulator([&] {
           azscsp::emulator::EmulatorOptions options;
           options.throttling = "off";
           options.partner_center_page_size = page_size;
+          if (customize) customize(options);
           return options;
         }()) {
     client = Open(UserCredential());
@@ -101,6 +105,20 @@ struct PartnerCenterFixture {
   }
   void Fault(const json::object& fault) {
     emulator.Control("POST", "/_emulator/faults", json::serialize(fault));
+  }
+
+  // Answers with this status the emulator's request log holds for Partner Center paths.
+  int Answered(int status) {
+    const json::value log =
+        json::parse(emulator.Control("GET", "/_emulator/requests?pathContains=/v1/"));
+    const json::value* entries = log.is_object() ? log.as_object().if_contains("value") : &log;
+    int n = 0;
+    if (entries && entries->is_array())
+      for (const auto& entry : entries->as_array())
+        if (const json::value* answered = entry.as_object().if_contains("status");
+            answered && answered->is_int64() && answered->as_int64() == status)
+          ++n;
+    return n;
   }
 
   EmulatorHarness emulator;
@@ -455,6 +473,132 @@ BOOST_AUTO_TEST_CASE(a_run_cut_after_each_step_resumes_to_the_same_final_state) 
       BOOST_TEST(f.PartnerCenterWrites() == writes);
     }
   }
+}
+
+BOOST_FIXTURE_TEST_CASE(an_azure_subscription_is_created_with_an_arm_alias_when_none_is_active,
+                        PartnerCenterFixture) {
+  Ok("partnerCenter.azureEntitlements.cancel", {{"customerId", kNorthwind},
+                                                {"subscriptionId", kNorthwindPlan},
+                                                {"entitlementId", kNorthwindAzureSub}});
+  Events none = Op("partnerCenter.onboardCustomer", {{"customerId", kNorthwind}});
+  BOOST_TEST(Code(none) == "AzureSubscriptionNotFound");
+  BOOST_TEST(Str(none.error.if_contains("message")).find("billingAccountName") !=
+             std::string::npos);
+  BOOST_TEST(emulator.CountRequests("PUT", "Microsoft.Subscription/aliases") == 0);
+
+  const json::object arguments{{"customerId", kNorthwind}, {"billingAccountName", "contoso-ba"}};
+  json::object what_if = arguments;
+  what_if["whatIf"] = true;
+  Events plan = Ok("partnerCenter.onboardCustomer", what_if);
+  BOOST_TEST(Str(plan.items.at(0).at("steps").at(3).at("status")) == "WouldRun");
+  BOOST_TEST(emulator.CountRequests("PUT", "Microsoft.Subscription/aliases") == 0);
+
+  Events created = Ok("partnerCenter.onboardCustomer", arguments);
+  const json::object& item = created.items.at(0);
+  BOOST_TEST(Str(item.at("steps").at(3).at("status")) == "Done");
+  const std::string azure_sub = Str(item.if_contains("azureSubscriptionId"));
+  BOOST_TEST(azure_sub.size() == 36u);
+  BOOST_TEST(azure_sub != kNorthwindAzureSub);
+  BOOST_TEST(emulator.CountRequests("PUT", "/providers/Microsoft.Subscription/aliases/azscsp-" +
+                                               std::string(kNorthwind)) == 1);
+  // The new subscription is an active entitlement of the plan and maps onto the registration.
+  const auto [plans, active] = AzureState(*this, kNorthwind);
+  BOOST_TEST(active.count(azure_sub) == 1u);
+  Ok("customerSubscriptions.put", {{"subscriptionId", Fixtures::kRegistrationSubscription},
+                                   {"resourceGroupName", "azurestack"},
+                                   {"registrationName", "myreg"},
+                                   {"customerSubscriptionId", azure_sub},
+                                   {"tenantId", kNorthwind}});
+  Events rerun = Ok("partnerCenter.onboardCustomer", arguments);
+  BOOST_TEST(Str(rerun.items.at(0).at("steps").at(3).at("status")) == "AlreadyDone");
+  BOOST_TEST(Str(rerun.items.at(0).if_contains("azureSubscriptionId")) == azure_sub);
+  BOOST_TEST(emulator.CountRequests("PUT", "Microsoft.Subscription/aliases") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(throttling_is_retried_after_retry_after_and_reported_when_it_persists) {
+  PartnerCenterFixture f(40, [](azscsp::emulator::EmulatorOptions& options) {
+    options.partner_center_rate_limit = {3, 1};
+  });
+  for (int i = 0; i < 6; ++i) f.Ok("partnerCenter.customers.get", {{"customerId", kAdatum}});
+  BOOST_TEST(f.Answered(429) >= 1);
+
+  json::object options{{"environment",
+                        {{"name", "Emulator"},
+                         {"resourceManagerUrl", f.emulator.BaseUrl() + "/"},
+                         {"partnerCenterUrl", f.emulator.PartnerCenterUrl()}}},
+                       {"credential", PartnerCenterFixture::UserCredential()},
+                       {"tls", {{"caBundlePath", f.emulator.CaPath()}}},
+                       {"proxy", {{"url", ""}}},
+                       {"retry", {{"maxRetries", 0}}}};
+  azscsp_client* impatient = nullptr;
+  BOOST_REQUIRE_EQUAL(azscsp_client_open(json::serialize(options).c_str(), &impatient), AZSCSP_OK);
+  f.clients.push_back(impatient);
+  Events throttled;
+  for (int i = 0; i < 10 && throttled.status != AZSCSP_E_THROTTLED; ++i)
+    throttled = Run(impatient, "partnerCenter.customers.get", {{"customerId", kAdatum}});
+  BOOST_TEST(throttled.status == AZSCSP_E_THROTTLED);
+  BOOST_TEST(Code(throttled) == "429");
+  BOOST_TEST(Str(throttled.error.if_contains("message")).find("Rate limit is exceeded") !=
+             std::string::npos);
+  BOOST_TEST(!Str(throttled.error.if_contains("retryAfter")).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_pending_order_is_waited_for) {
+  PartnerCenterFixture f(40, [](azscsp::emulator::EmulatorOptions& options) {
+    options.partner_center_order_delay_ms = 2500;
+  });
+  f.Ok("partnerCenter.agreements.ensure", {{"customerId", kFabrikam}, {"contact", Contact()}});
+  Events bought = f.Ok("partnerCenter.azurePlan.purchase", {{"customerId", kFabrikam}});
+  BOOST_TEST(Str(bought.items.at(0).if_contains("status")) == "Done");
+  BOOST_TEST(bought.items.at(0).at("azureSubscriptionIds").as_array().size() == 1u);
+  bool waited = false;
+  for (const auto& log : bought.logs)
+    waited |= Str(log.if_contains("message")).find("waiting") != std::string::npos;
+  BOOST_TEST(waited);
+  BOOST_TEST(f.emulator.CountRequests("GET", "/orders/") >= 2);
+  // A short timeout names the order.
+  PartnerCenterFixture g(40, [](azscsp::emulator::EmulatorOptions& options) {
+    options.partner_center_order_delay_ms = 60000;
+  });
+  g.Ok("partnerCenter.agreements.ensure", {{"customerId", kFabrikam}, {"contact", Contact()}});
+  Events late =
+      g.Op("partnerCenter.azurePlan.purchase", {{"customerId", kFabrikam}, {"timeoutSeconds", 3}});
+  BOOST_TEST(Code(late) == "OrderNotCompleted");
+  BOOST_TEST(late.status == AZSCSP_E_TIMEOUT);
+  // Running it again picks the pending plan up: no second cart.
+  Events again =
+      g.Op("partnerCenter.azurePlan.purchase", {{"customerId", kFabrikam}, {"timeoutSeconds", 3}});
+  BOOST_TEST(Code(again) == "OrderNotCompleted");
+  BOOST_TEST(g.emulator.CountRequests("POST", "/carts") == 2);  // one cart + one checkout
+}
+
+BOOST_AUTO_TEST_CASE(a_new_customer_run_cut_after_creation_is_found_on_resume) {
+  PartnerCenterFixture f;
+  const json::object arguments{{"domain", "litwarenew"},
+                               {"contact", Contact()},
+                               {"create",
+                                {{"companyName", "Litware New"},
+                                 {"email", "it@litwarenew.example"},
+                                 {"address",
+                                  {{"addressLine1", "One Microsoft Way"},
+                                   {"city", "Redmond"},
+                                   {"state", "WA"},
+                                   {"postalCode", "98052"},
+                                   {"country", "US"},
+                                   {"firstName", "Ada"},
+                                   {"lastName", "Lovelace"}}}}}};
+  f.Fault({{"method", "POST"}, {"pathContains", "/agreements"}, {"status", 409}, {"count", 1}});
+  Events cut = f.Op("partnerCenter.onboardCustomer", arguments);
+  BOOST_TEST(cut.status != AZSCSP_DONE);
+  Events resumed = f.Ok("partnerCenter.onboardCustomer", arguments);
+  const json::array& steps = resumed.items.at(0).at("steps").as_array();
+  BOOST_TEST(Str(steps.at(0).at("status")) == "Found");
+  BOOST_TEST(Str(steps.at(1).at("status")) == "Done");
+  BOOST_TEST(Str(steps.at(2).at("status")) == "Done");
+  BOOST_TEST(f.Ok("partnerCenter.customers.list").items.size() == 13u);
+  BOOST_TEST(f.emulator.CountRequests("POST", "/v1/customers") -
+                 f.emulator.CountRequests("POST", "/v1/customers/") ==
+             1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
