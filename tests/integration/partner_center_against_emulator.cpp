@@ -219,8 +219,30 @@ BOOST_FIXTURE_TEST_CASE(app_only_is_refused_on_agreements_before_sending, Partne
   Events ensure = Run(app, "partnerCenter.agreements.ensure",
                       {{"customerId", kFabrikam}, {"contact", Contact()}});
   BOOST_TEST(Code(ensure) == "PartnerCenterAppUserRequired");
+  // Onboarding a customer that needs the agreement stops before writing anything.
+  Events onboard = Run(app, "partnerCenter.onboardCustomer",
+                       {{"customerId", kFabrikam}, {"contact", Contact()}});
+  BOOST_TEST(Code(onboard) == "PartnerCenterAppUserRequired");
   BOOST_TEST(emulator.CountRequests("GET", "agreements") == agreement_calls);
   BOOST_TEST(emulator.CountRequests("POST", "agreements") == 0);
+  BOOST_TEST(PartnerCenterWrites() == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_custom_cloud_without_partner_center_url_is_refused,
+                        PartnerCenterFixture) {
+  json::object options{
+      {"environment", {{"name", "Emulator"}, {"resourceManagerUrl", emulator.BaseUrl() + "/"}}},
+      {"credential", UserCredential()},
+      {"tls", {{"caBundlePath", emulator.CaPath()}}},
+      {"proxy", {{"url", ""}}}};
+  azscsp_client* bare = nullptr;
+  BOOST_REQUIRE_EQUAL(azscsp_client_open(json::serialize(options).c_str(), &bare), AZSCSP_OK);
+  clients.push_back(bare);
+  Events refused = Run(bare, "partnerCenter.connect", {});
+  BOOST_TEST(Code(refused) == "PartnerCenterUnknown");
+  BOOST_TEST(refused.status == AZSCSP_E_INVALID_ARGUMENT);
+  BOOST_TEST(Str(refused.error.if_contains("message")).find("partnerCenterUrl") !=
+             std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(agreements_purchase_13605_and_subscriptions, PartnerCenterFixture) {

@@ -77,6 +77,7 @@ BOOST_AUTO_TEST_CASE(customer_list_sends_one_filter_and_applies_the_other_locall
                                       {});
   BOOST_TEST(ids == std::vector<std::string>{"1"}, boost::test_tools::per_element());
   BOOST_TEST(query.find("size=5") != std::string::npos);
+  BOOST_TEST(query.find("filter=") != std::string::npos);
   BOOST_TEST(query.find(R"("Field":"Domain")") != std::string::npos);
   BOOST_TEST(query.find(R"("Operator":"starts_with")") != std::string::npos);
 

@@ -20,7 +20,6 @@ CustomersClient::CustomersClient(std::shared_ptr<const PartnerCenterClient> clie
 void CustomersClient::List(const CustomerListOptions& options,
                            const std::function<bool(const Customer&)>& on_customer,
                            const util::Context& context) const {
-  std::string path = "customers?size=" + std::to_string(options.page_size);
   // One filter per query (the service's rule); the other prefix is applied here.
   std::string field, value;
   if (!options.domain_prefix.empty()) {
@@ -30,9 +29,16 @@ void CustomersClient::List(const CustomerListOptions& options,
     field = "CompanyName";
     value = options.company_name_prefix;
   }
+  // As the SDK: size=N when asked, size=0 (the service's default) with a filter, else none.
+  std::string path = "customers";
+  if (options.page_size > 0)
+    path += "?size=" + std::to_string(options.page_size);
+  else if (!field.empty())
+    path += "?size=0";
   if (!field.empty())
-    path += "&filter=" + util::PercentEncode(json::serialize(json::object{
-                             {"Field", field}, {"Value", value}, {"Operator", "starts_with"}}));
+    path += std::string(path.find('?') == std::string::npos ? "?" : "&") + "filter=" +
+            util::PercentEncode(json::serialize(
+                json::object{{"Field", field}, {"Value", value}, {"Operator", "starts_with"}}));
   CallOptions call;
   call.operation = "GET customers";
   client_->ForEach(
