@@ -19,6 +19,11 @@ Steps (Azure Stack Hub operator docs, "Add tenant for usage and billing to Azure
   5. List the mappings (Get-AzsCustomerSubscription).
   6. Remove one mapping (Remove-AzsCustomerSubscription).
   7. List again.
+  Partner Center (issue 7), unless -SkipPartnerCenter:
+  8. Sign in to Partner Center as a user (app+user: the customer agreement needs it).
+  9. Onboard a new customer in one command (Register-AzsCspCustomer): create it, confirm the
+     Microsoft Customer Agreement, buy the Azure plan, map its Azure subscription on the registration.
+ 10. Run the same command again: every step is already done, nothing is written.
 
 .PARAMETER EmulatorInfo
 Path of the emulator.json that azscsp-emulator writes into its data directory. Fills in every value
@@ -64,6 +69,19 @@ The tenants of -CustomerSubscriptionId, in the same order (optional: the service
 .PARAMETER CustomerCsvPath
 CSV file with the columns CustomerSubscriptionId and TenantId, mapped in one batch. Default: customers.csv next to this script.
 
+.PARAMETER PartnerCenterCredential
+A Partner Center user (user name and password; app+user) for steps 8-10. Without it (and without
+-EmulatorInfo) the sign-in uses a device code.
+
+.PARAMETER PartnerCenterEndpoint
+The Partner Center API of a custom cloud (the emulator's partnerCenterUrl). Built-in clouds know theirs.
+
+.PARAMETER NewCustomerDomain
+The domain prefix of the customer created in step 9. Default: tailwindtraders.
+
+.PARAMETER SkipPartnerCenter
+Skips steps 8-10.
+
 .PARAMETER ModulePath
 The AzsCsp module to import. Default: the module of this repository, or an installed AzsCsp.
 
@@ -96,6 +114,10 @@ param(
     [string[]] $CustomerSubscriptionId,
     [string[]] $CustomerTenantId,
     [string] $CustomerCsvPath = (Join-Path $PSScriptRoot 'customers.csv'),
+    [pscredential] $PartnerCenterCredential,
+    [uri] $PartnerCenterEndpoint,
+    [string] $NewCustomerDomain = 'tailwindtraders',
+    [switch] $SkipPartnerCenter,
     [string] $ModulePath
 )
 
@@ -121,6 +143,12 @@ if ($EmulatorInfo) {
     }
     if (-not $RegistrationSubscriptionId) { $RegistrationSubscriptionId = '414f12af-d3bb-44fd-a278-d0aff47d869b' }
     if (-not $RegistrationName) { $RegistrationName = 'myreg' }
+    if (-not $PartnerCenterEndpoint -and $info.PSObject.Properties['partnerCenterUrl'] -and $info.partnerCenterUrl) { $PartnerCenterEndpoint = $info.partnerCenterUrl }
+    if (-not $PartnerCenterCredential) {
+        # The emulator's partner operator (a user: app+user sign-in).
+        $PartnerCenterCredential = [pscredential]::new('operator@contosocsp.onmicrosoft.com', (ConvertTo-SecureString -String 'emulator-operator-password' -AsPlainText -Force))
+    }
+    if (-not $PartnerCenterEndpoint) { $SkipPartnerCenter = $true }
     if (-not $CustomerSubscriptionId) {
         # Fabrikam, Adatum and Northwind: CSP subscriptions of the partner.
         $CustomerSubscriptionId = 'fd6f3b4e-ca7e-4807-8b42-cb4ec0d55f3c', '7d7b7c70-8909-4c01-a082-0e2106b4a48b', '8e06e68b-f5b3-4420-a4f1-2e6a4f5a2ce8'
@@ -220,6 +248,47 @@ try {
     $mappings = @(Get-AzsCustomerSubscription @registration)
     $mappings | Format-Table CustomerSubscriptionId, TenantId -AutoSize | Out-Host
     Write-Host "$($mappings.Count) customer subscription(s) mapped to '$RegistrationName'."
+
+    if (-not $SkipPartnerCenter) {
+        # 8 -----------------------------------------------------------------------------------------
+        Write-Step '8. Sign in to Partner Center (app+user)'
+        $pcConnect = @{ Environment = $Environment; Tenant = $Tenant }
+        if ($PartnerCenterCredential) { $pcConnect.Credential = $PartnerCenterCredential } else { $pcConnect.UseDeviceAuthentication = $true }
+        if ($ResourceManagerEndpoint) { $pcConnect.ResourceManagerEndpoint = $ResourceManagerEndpoint }
+        if ($PartnerCenterEndpoint) { $pcConnect.PartnerCenterEndpoint = $PartnerCenterEndpoint }
+        if ($CaCertificatePath) { $pcConnect.CaCertificatePath = $CaCertificatePath }
+        $partnerCenter = Connect-AzsCspPartnerCenter @pcConnect
+        $partnerCenter | Format-Table Name, Account, AppOnly, PartnerCenterUrl -AutoSize | Out-Host
+        Write-Host "Default context is still '$((Get-AzsCspContext).Name)'; $(@(Get-AzsCspPartnerCustomer).Count) Partner Center customers."
+
+        # 9 -----------------------------------------------------------------------------------------
+        Write-Step "9. Onboard the new customer $NewCustomerDomain in one command"
+        $onboarding = @{
+            Domain                   = $NewCustomerDomain
+            Name                     = 'Tailwind Traders'
+            BillingAddressLine1      = '1 Microsoft Way'
+            BillingAddressCity       = 'Redmond'
+            BillingAddressState      = 'WA'
+            BillingAddressPostalCode = '98052'
+            BillingAddressCountry    = 'US'
+            ContactEmail             = "it@$NewCustomerDomain.com"
+            ContactFirstName         = 'Tia'
+            ContactLastName          = 'Wind'
+        }
+        $steps = @(Register-AzsCspCustomer @onboarding @registration)
+        $steps | Format-Table Step, Status, Detail -AutoSize -Wrap | Out-Host
+        $azureSubscription = ($steps | Where-Object Step -EQ 'AzureSubscription').AzureSubscriptionId
+        Write-Host ("Onboarding: {0} steps, {1} failed; Azure subscription {2}." -f $steps.Count, @($steps | Where-Object Status -EQ 'Failed').Count, $azureSubscription)
+
+        # 10 ----------------------------------------------------------------------------------------
+        Write-Step '10. The same command again: nothing left to do'
+        $again = @(Register-AzsCspCustomer @onboarding @registration)
+        $again | Format-Table Step, Status, Detail -AutoSize -Wrap | Out-Host
+        $pending = @($again | Where-Object { $_.Status -notin 'Found', 'AlreadyDone', 'Skipped' })
+        Write-Host ("Re-run: {0} step(s) needed work." -f $pending.Count)
+        $mappings = @(Get-AzsCustomerSubscription @registration)
+        Write-Host "$($mappings.Count) customer subscription(s) mapped to '$RegistrationName' after onboarding."
+    }
 }
 finally {
     Disconnect-AzsCspAccount -All -ErrorAction SilentlyContinue

@@ -30,6 +30,14 @@ Describe 'examples/Invoke-CspTenantMapping.ps1' {
         $output | Should -Match "$(3 + $rows) customer subscription\(s\) mapped to 'myreg'"
         $output | Should -Match "$(2 + $rows) customer subscription\(s\) mapped to 'myreg'"
         $output | Should -Match 'PayAsYouUse'
+        # Partner Center: a new customer onboarded in one command, then the same command does nothing.
+        foreach ($heading in '8. Sign in to Partner Center', '9. Onboard the new customer tailwindtraders', '10. The same command again') {
+            $output | Should -Match ([regex]::Escape("== $heading"))
+        }
+        $output | Should -Match 'Onboarding: 8 steps, 0 failed; Azure subscription [0-9a-f-]{36}'
+        $output | Should -Match 'Re-run: 0 step\(s\) needed work'
+        $output | Should -Match "$(3 + $rows) customer subscription\(s\) mapped to 'myreg' after onboarding"
+        $output | Should -Not -Match 'emulator-operator-password'
         $output | Should -Not -Match 'emulator-owner-secret'
     }
 }

@@ -172,6 +172,26 @@ Describe 'Partner Center against the emulator' {
             Connect-AzsCspPartnerCenter @parameters
         }
 
+        function Start-DeviceCodeApproval([int] $TimeoutSeconds = 30) {
+            # A runspace of its own approves the first pending device code (as SignIn.Tests.ps1 does).
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript({
+                    param($BaseUrl, $Ca, $Upn, $TimeoutSeconds)
+                    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+                    while ([DateTime]::UtcNow -lt $deadline) {
+                        $list = [AzsCspTest.Http]::Send('GET', "$BaseUrl/_emulator/devicecodes", '', 'application/json', $Ca)
+                        $pending = @((ConvertFrom-Json -InputObject $list.Body).value | Where-Object { $_.status -eq 'pending' })
+                        if ($pending.Count -gt 0) {
+                            $body = ConvertTo-Json -Compress -InputObject @{ userCode = $pending[-1].userCode; userPrincipalName = $Upn }
+                            return [AzsCspTest.Http]::Send('POST', "$BaseUrl/_emulator/devicecodes/approve", $body, 'application/json', $Ca).Status
+                        }
+                        Start-Sleep -Milliseconds 100
+                    }
+                    return 'timeout'
+                }).AddArgument($emulator.baseUrl.TrimEnd('/')).AddArgument($emulator.caCertificatePath).AddArgument($fixture.OperatorUserName).AddArgument($TimeoutSeconds)
+            return [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
+        }
+
         function Get-PartnerCenterWrite {
             @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.host -eq 'partnerCenter' -and $_.method -in 'POST', 'PUT', 'PATCH', 'DELETE' })
         }
@@ -208,8 +228,11 @@ Describe 'Partner Center against the emulator' {
             (Get-AzsCspContext).Name | Should -Be 'azure'
             $pc.IsDefault | Should -BeFalse
             ($pc | Format-Table | Out-String -Width 250) | Should -Match 'PartnerCenter'
-            $token = @(Get-AzsCspTestRequest -Emulator $emulator -PathContains 'oauth2' | Where-Object { $_.query -match 'partnercenter' -or $_.path -match 'token' })
-            $token.Count | Should -BeGreaterThan 0
+            # Disconnecting the Azure default does not make the Partner Center context the default.
+            Disconnect-AzsCspAccount -ContextName 'azure'
+            Get-AzsCspContext | Should -BeNullOrEmpty
+            { Get-AzsRegistration -SubscriptionId $fixture.RegistrationSubscriptionId } | Should -Throw -ErrorId 'AzsCsp.NotConnected,*'
+            (Get-AzsCspContext -ListAvailable).Name | Should -Be 'PartnerCenter'
         }
 
         It 'signs in app-only and refuses the agreement before sending, with the app+user message' {
@@ -224,6 +247,43 @@ Describe 'Partner Center against the emulator' {
             @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.host -eq 'partnerCenter' -and $_.path -match 'agreements' }).Count | Should -Be 0
             # What app-only may do works.
             (Get-AzsCspPartnerCustomer -CustomerId $fabrikamId -PartnerCenterContext 'pc-app').Domain | Should -Be 'fabrikam.onmicrosoft.com'
+        }
+
+        It 'signs in app+user with a device code (the default parameter set) and app-only with an access token' {
+            $endpoints = @{
+                Environment               = 'AzsCspEmulator'
+                ResourceManagerEndpoint   = $emulator.resourceManagerUrl
+                ActiveDirectoryAuthority  = $emulator.activeDirectoryAuthority
+                ActiveDirectoryResourceId = $emulator.audience
+                PartnerCenterEndpoint     = $emulator.partnerCenterUrl
+                CaCertificatePath         = $emulator.caCertificatePath
+            }
+            $approval = Start-DeviceCodeApproval
+            try {
+                $pc = Connect-AzsCspPartnerCenter @endpoints -Tenant $fixture.PartnerTenantId -ContextName 'pc-device' -InformationVariable shown
+            }
+            finally {
+                $status = @($approval.PowerShell.EndInvoke($approval.Handle))[0]
+                $approval.PowerShell.Dispose()
+            }
+            $status | Should -Be 200
+            $pc.CredentialType | Should -Be 'DeviceCode'
+            $pc.AppOnly | Should -BeFalse
+            @($shown | Where-Object { $_.Tags -contains 'AzsCsp.DeviceCode' }).Count | Should -BeGreaterOrEqual 1
+            @(Get-AzsCspPartnerCustomerAgreement -CustomerId $adatumId -PartnerCenterContext 'pc-device').Count | Should -Be 1
+
+            $form = 'grant_type=client_credentials&client_id={0}&client_secret={1}&scope={2}' -f $fixture.OwnerAppId, [uri]::EscapeDataString($fixture.OwnerSecret),
+                [uri]::EscapeDataString('https://api.partnercenter.microsoft.com/.default')
+            $answer = Invoke-AzsCspTestHttp -Emulator $emulator -Method POST -Url ('{0}/{1}/oauth2/v2.0/token' -f $emulator.activeDirectoryAuthority.TrimEnd('/'), $fixture.PartnerTenantId) `
+                -Body $form -ContentType 'application/x-www-form-urlencoded'
+            $answer.Status | Should -Be 200
+            $token = ConvertTo-SecureString -String (ConvertFrom-Json $answer.Body).access_token -AsPlainText -Force
+            $byToken = Connect-AzsCspPartnerCenter @endpoints -AccessToken $token -ContextName 'pc-token'
+            $byToken.AppOnly | Should -BeTrue
+            (Get-AzsCspPartnerCustomer -CustomerId $adatumId -PartnerCenterContext 'pc-token').Domain | Should -Be 'adatum.onmicrosoft.com'
+            { Get-AzsCspPartnerCustomerAgreement -CustomerId $adatumId -PartnerCenterContext 'pc-token' -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.PartnerCenterAppUserRequired,*'
+            # The most recent Partner Center context is the default of -PartnerCenterContext.
+            (Get-AzsCspPartnerCustomer -CustomerId $adatumId).ContextName | Should -Be 'pc-token'
         }
 
         It 'uses a stored environment with its Partner Center endpoint' {

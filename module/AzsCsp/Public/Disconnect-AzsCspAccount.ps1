@@ -94,8 +94,12 @@ function Disconnect-AzsCspAccount {
                 Write-Debug "AzsCsp: closing the client of '$name' failed: $_"
             }
             Write-Verbose ("Disconnected the context '{0}'." -f $entry.Name)
+            if ($script:PartnerCenterContextName -eq $entry.Name) {
+                $script:PartnerCenterContextName = $null
+            }
             if ($script:DefaultContextName -eq $entry.Name) {
-                $remaining = @($script:Contexts.Keys)
+                # A Partner Center context never becomes the default of the Azure commands.
+                $remaining = @($script:Contexts.Values | Where-Object { $null -eq $_.Context -or $_.Context.Kind -ne 'PartnerCenter' } | ForEach-Object { $_.Name })
                 $script:DefaultContextName = if ($remaining.Count -gt 0) { $remaining[-1] } else { $null }
                 if ($script:DefaultContextName) {
                     Write-Verbose ("The default context is now '{0}'." -f $script:DefaultContextName)
