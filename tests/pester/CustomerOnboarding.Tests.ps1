@@ -293,6 +293,30 @@ Describe 'Register-AzsCspCustomer: more cuts and a new Azure subscription under 
     }
 }
 
+Describe 'Register-AzsCspCustomer: each step written as it ends' {
+    It 'writes the Customer and Agreement steps while the Azure plan order is still being processed' {
+        $slow = Start-AzsCspTestEmulator -ArgumentList '--partner-center-order-delay-ms', '3000'
+        try {
+            $null = Connect-AzsCspPartnerCenter -Environment AzsCspSlow -ResourceManagerEndpoint $slow.resourceManagerUrl -ActiveDirectoryAuthority $slow.activeDirectoryAuthority `
+                -ActiveDirectoryResourceId $slow.audience -PartnerCenterEndpoint $slow.partnerCenterUrl -CaCertificatePath $slow.caCertificatePath `
+                -Credential $operator -Tenant $fixture.PartnerTenantId -ContextName 'pc-slow' -Force
+            $arrivals = [ordered]@{}
+            $steps = @(Register-AzsCspCustomer -Domain fabrikam.onmicrosoft.com -PartnerCenterContext 'pc-slow' | ForEach-Object {
+                    $arrivals[$_.Step] = [DateTime]::UtcNow
+                    $_
+                })
+            $end = [DateTime]::UtcNow
+            (Get-StepStatus $steps).AzurePlan | Should -Be 'Done'
+            ($end - $arrivals['Agreement']).TotalSeconds | Should -BeGreaterThan 2 -Because 'the agreement step is written before the plan order completes'
+            ($arrivals['AzureSubscription'] - $arrivals['Agreement']).TotalSeconds | Should -BeGreaterThan 2
+        }
+        finally {
+            Disconnect-AzsCspAccount -ContextName 'pc-slow' -ErrorAction SilentlyContinue
+            Stop-AzsCspTestEmulator -Emulator $slow
+        }
+    }
+}
+
 Describe 'Register-AzsCspCustomer: errors' {
     BeforeAll {
         Reset-World

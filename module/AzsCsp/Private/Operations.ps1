@@ -99,7 +99,10 @@ function Invoke-AzsCspOperation {
         # Every 'info' log line updates the progress bar (long waits of Partner Center orders).
         [switch] $ProgressFromInfo,
         # Receives the message of every 'info' log line (multi-step operations report their steps so).
-        [System.Collections.Generic.List[string]] $InfoLog
+        [System.Collections.Generic.List[string]] $InfoLog,
+        # Called with the message of every 'info' log line; what it returns is written to the output
+        # as it comes (Register-AzsCspCustomer writes each onboarding step as it ends).
+        [scriptblock] $OnInfo
     )
 
     $json = ConvertTo-AzsCspArgumentJson -Arguments $Arguments
@@ -142,6 +145,7 @@ function Invoke-AzsCspOperation {
                 'log' {
                     Write-AzsCspNativeLog -Cmdlet $Cmdlet -NativeEvent $ev
                     if ($null -ne $InfoLog -and $ev.Level -eq 'info') { $InfoLog.Add([string]$ev.Message) }
+                    if ($null -ne $OnInfo -and $ev.Level -eq 'info') { & $OnInfo ([string]$ev.Message) }
                     # Multi-step operations (registrations.register) log 'Step: <name>: <what>'.
                     if ([string]$ev.Message -match '^Step: (?<step>[^:]+): (?<what>.*)$') {
                         Write-Progress -Id 1 -Activity $Activity -Status ('{0}: {1}' -f $Matches.step, $Matches.what)

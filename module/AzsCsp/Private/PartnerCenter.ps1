@@ -97,7 +97,8 @@ function Invoke-AzsCspPartnerOperation {
         [hashtable] $State,
         [switch] $Terminating,
         [switch] $NoErrorRecord,
-        [System.Collections.Generic.List[string]] $InfoLog
+        [System.Collections.Generic.List[string]] $InfoLog,
+        [scriptblock] $OnInfo
     )
 
     if ($null -eq $State) { $State = @{} }
@@ -105,8 +106,8 @@ function Invoke-AzsCspPartnerOperation {
     $State.Error = $null
     $credentialType = if ($null -ne $Entry.Context) { $Entry.Context.CredentialType } else { $null }
     Invoke-AzsCspOperation -Cmdlet $Cmdlet -Entry $Entry -Operation $Operation -Arguments $Arguments -OutputKind 'Event' `
-        -State $State -NoErrorRecord -Activity $Activity -ProgressFromInfo -InfoLog $InfoLog |
-        ForEach-Object { $_.DataAsObject() }
+        -State $State -NoErrorRecord -Activity $Activity -ProgressFromInfo -InfoLog $InfoLog -OnInfo $OnInfo |
+        ForEach-Object { if ($_ -is [AzsCsp.NativeEvent]) { $_.DataAsObject() } else { $_ } }
     if ($State.Failed) {
         $nativeError = $State.Error
         if ($null -eq $nativeError) { $nativeError = [AzsCsp.NativeError]::Parse($null, 21, $Operation) }
@@ -552,7 +553,7 @@ function Get-AzsCspOnboardingFailedStep {
         '^(AzureSubscriptionNotFound|InvalidBillingScope)$' { 'AzureSubscription'; break }
         default { $null }
     }
-    if ($byCode) { return $byCode }
+    if ($byCode -and $Finished -notcontains $byCode) { return $byCode }
     foreach ($step in $script:PartnerOnboardingSteps) {
         if ($Finished -notcontains $step) { return $step }
     }

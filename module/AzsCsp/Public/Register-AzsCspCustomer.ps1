@@ -420,18 +420,37 @@ function Register-AzsCspCustomer {
         if ($BillingAccountName) { $arguments.billingAccountName = $BillingAccountName }
         $arguments.whatIf = $planOnly
 
-        $infoLog = [System.Collections.Generic.List[string]]::new()
+        # Each Partner Center step is written as it ends (the operation's 'Step: <name>: <status>:
+        # <detail>' log lines); the final item completes what the log lines did not say.
+        $guid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
+        $live = @{ Steps = [ordered]@{}; Customer = $label; CustomerId = $id; Azure = $null }
+        $onInfo = {
+            param([string] $Message)
+            foreach ($ended in @(ConvertFrom-AzsCspOnboardingLog -Lines @($Message))) {
+                if ($live.Steps.Contains($ended.Step)) { continue }
+                if ($ended.Step -eq 'Customer') {
+                    if ($ended.Detail -match '\((?<domain>[^()\s]+\.[^()\s]+)\)') { $live.Customer = $Matches.domain }
+                    if (-not $live.CustomerId -and $ended.Detail -match $guid) { $live.CustomerId = $Matches[0].ToLowerInvariant() }
+                }
+                if ($ended.Step -eq 'AzureSubscription' -and $ended.Status -ne 'Skipped' -and $ended.Detail -match $guid) { $live.Azure = $Matches[0].ToLowerInvariant() }
+                $object = New-AzsCspOnboardingStep -Customer $live.Customer -CustomerId $live.CustomerId -Step $ended.Step -Status $ended.Status -Detail $ended.Detail -AzureSubscriptionId $live.Azure
+                $live.Steps[$ended.Step] = $object
+                $object
+            }
+        }
         $state = @{}
-        $result = @(Invoke-AzsCspPartnerOperation -Cmdlet $PSCmdlet -Entry $pcEntry -Operation 'partnerCenter.onboardCustomer' -Arguments $arguments `
-                -Target $target -TargetObject $label -Activity "Onboarding customer $label" -State $state -NoErrorRecord -InfoLog $infoLog) | Select-Object -First 1
+        $result = $null
+        Invoke-AzsCspPartnerOperation -Cmdlet $PSCmdlet -Entry $pcEntry -Operation 'partnerCenter.onboardCustomer' -Arguments $arguments `
+            -Target $target -TargetObject $label -Activity "Onboarding customer $label" -State $state -NoErrorRecord -OnInfo $onInfo | ForEach-Object {
+            if ($_ -is [System.Management.Automation.PSCustomObject] -and $_.PSObject.TypeNames -contains 'AzsCsp.CustomerOnboardingStep') { $_ }
+            elseif ($null -eq $result) { $result = $_ }
+        }
+        $customerName = $live.Customer
+        $customerTenant = $live.CustomerId
+        $azureSubscription = $live.Azure
         if ($state.Failed -or $null -eq $result) {
             $failedCount++
-            $finished = @(ConvertFrom-AzsCspOnboardingLog -Lines $infoLog.ToArray())
-            $failedStep = Get-AzsCspOnboardingFailedStep -Finished @($finished | ForEach-Object { $_.Step }) -NativeError $state.Error
-            foreach ($done in $finished) {
-                if ($done.Step -eq $failedStep) { break }
-                & $emit $done.Step $done.Status $done.Detail
-            }
+            $failedStep = Get-AzsCspOnboardingFailedStep -Finished @($live.Steps.Keys) -NativeError $state.Error
             $nativeError = if ($state.Error) { $state.Error } else { [AzsCsp.NativeError]::Parse($null, 21, 'partnerCenter.onboardCustomer') }
             $record = New-AzsCspErrorRecord -NativeError $nativeError -TargetObject $label -Target $target -CredentialType $pcEntry.Context.CredentialType
             & $fail $failedStep $record
@@ -462,11 +481,20 @@ function Register-AzsCspCustomer {
             if ($null -eq $s) { continue }
             $stepName = [string](Get-AzsCspMember $s 'name')
             if ($stepName -eq 'AzureSubscription' -and $picked) { $azureSubscription = $picked.ToLowerInvariant() }
-            $stepObject = & $emit $stepName ([string](Get-AzsCspMember $s 'status')) ([string](Get-AzsCspMember $s 'detail'))
-            if ($stepName -eq 'Customer' -and $newAdmin) {
-                $stepObject | Add-Member -NotePropertyName AdminCredential -NotePropertyValue $newAdmin
+            if ($live.Steps.Contains($stepName)) {
+                $stepObject = $live.Steps[$stepName]
+                if ($stepName -eq 'AzureSubscription' -and $azureSubscription) { $stepObject.AzureSubscriptionId = $azureSubscription }
+                if (-not $stepObject.CustomerId) { $stepObject.CustomerId = $customerTenant }
             }
-            $stepObject
+            else {
+                # Not announced by a log line: written now.
+                $stepObject = & $emit $stepName ([string](Get-AzsCspMember $s 'status')) ([string](Get-AzsCspMember $s 'detail'))
+                $stepObject
+            }
+            if ($stepName -eq 'Customer' -and $newAdmin) {
+                # The new administrator's credential, on the Customer step (the password only as a SecureString).
+                $stepObject | Add-Member -NotePropertyName AdminCredential -NotePropertyValue $newAdmin -Force
+            }
         }
         if ($picked) { $azureSubscription = $picked.ToLowerInvariant() }
         $directory = if ($customerName -and $customerName -match '\.') { $customerName } else { $tenantId }
