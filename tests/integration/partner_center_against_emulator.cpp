@@ -623,4 +623,49 @@ BOOST_AUTO_TEST_CASE(a_new_customer_run_cut_after_creation_is_found_on_resume) {
              1);
 }
 
+BOOST_FIXTURE_TEST_CASE(create_validate_and_delete_a_customer, PartnerCenterFixture) {
+  json::object address{{"addressLine1", "One Microsoft Way"},
+                       {"city", "Redmond"},
+                       {"state", "WA"},
+                       {"postalCode", "98000"},
+                       {"country", "US"},
+                       {"firstName", "Ada"},
+                       {"lastName", "Lovelace"}};
+  json::object arguments{{"companyName", "Proseware Two"},
+                         {"domain", "prosewaretwo"},
+                         {"email", "it@prosewaretwo.example"},
+                         {"address", address}};
+  Events suggested = Op("partnerCenter.customers.create", arguments);
+  BOOST_TEST(Code(suggested) == "AddressNotValid");
+  BOOST_TEST(Str(suggested.error.if_contains("message")).find("98052-6399") != std::string::npos);
+  BOOST_TEST(PartnerCenterWrites() == 1);  // the address validation POST only
+
+  json::object missing = arguments;
+  missing["email"] = "";
+  Events refused = Op("partnerCenter.customers.create", missing);
+  BOOST_TEST(refused.status == AZSCSP_E_INVALID_ARGUMENT);
+  BOOST_TEST(Str(refused.error.if_contains("message")).find("email") != std::string::npos);
+
+  address["postalCode"] = "98052";
+  arguments["address"] = address;
+  Events created = Ok("partnerCenter.customers.create", arguments);
+  const json::object& customer = created.items.at(0);
+  const std::string id = Str(customer.if_contains("customerId"));
+  BOOST_TEST(id.size() == 36u);
+  BOOST_TEST(Str(customer.if_contains("domain")) == "prosewaretwo.onmicrosoft.com");
+  BOOST_TEST(Str(customer.at("userCredentials").as_object().if_contains("userName")) ==
+             "admin@prosewaretwo.onmicrosoft.com");
+  BOOST_TEST(Ok("partnerCenter.domains.check", {{"domain", "prosewaretwo"}})
+                 .items.at(0)
+                 .at("available")
+                 .as_bool() == false);
+  Ok("partnerCenter.customers.get", {{"customerId", id}});
+
+  Events deleted = Ok("partnerCenter.customers.delete", {{"customerId", id}});
+  BOOST_TEST(deleted.items.at(0).at("deleted").as_bool() == true);
+  Events gone = Op("partnerCenter.customers.get", {{"customerId", id}});
+  BOOST_TEST(Code(gone) == "60003");
+  BOOST_TEST(gone.status == AZSCSP_E_NOT_FOUND);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
