@@ -373,6 +373,38 @@ Describe 'Register-AzsCspCustomer: errors' {
         (Get-CommandError $bad)[0].ErrorDetails.RecommendedAction | Should -Match 'Connect-AzsCspPartnerCenter -UseDeviceAuthentication'
     }
 
+    It 'stops at the mapping when the Azure subscription is mapped with another tenant, naming both, and changes nothing' {
+        $null = New-AzsCustomerSubscription -Context azure @registration -CustomerSubscriptionId '7d7b7c70-8909-4c01-a082-0e2106b4a48b' -TenantId $northwindId -SkipCheck
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $steps = @(Register-AzsCspCustomer -Domain adatum.onmicrosoft.com @registration -PartnerCenterContext PartnerCenter -ErrorVariable bad -ErrorAction SilentlyContinue)
+        ($steps | Where-Object Status -EQ 'Failed').Step | Should -Be 'CustomerSubscriptionMapping'
+        $record = (Get-CommandError $bad)[0]
+        $record.FullyQualifiedErrorId | Should -Match '^AzsCsp\.CustomerSubscriptionTenantMismatch'
+        $record.Exception.Message | Should -Match $northwindId
+        $record.Exception.Message | Should -Match $adatumId
+        $record.ErrorDetails.RecommendedAction | Should -Match 'Remove-AzsCustomerSubscription'
+        Get-TestWrite | Should -BeNullOrEmpty
+        (Get-AzsCustomerSubscription -Context azure @registration -CustomerSubscriptionId '7d7b7c70-8909-4c01-a082-0e2106b4a48b').TenantId | Should -Be $northwindId
+    }
+
+    It 'onboards the rows of a CSV: an existing customer and a new one with its creation columns' {
+        Reset-World
+        $csv = Join-Path $TestDrive 'onboard.csv'
+        @(
+            [pscustomobject]@{ Domain = 'northwind.onmicrosoft.com'; Name = ''; BillingAddressLine1 = ''; BillingAddressCity = ''; BillingAddressState = ''; BillingAddressPostalCode = ''; BillingAddressCountry = ''; ContactEmail = ''; ContactFirstName = ''; ContactLastName = '' }
+            [pscustomobject]@{ Domain = 'wideworldimporters'; Name = 'Wide World Importers'; BillingAddressLine1 = '1 Microsoft Way'; BillingAddressCity = 'Redmond'; BillingAddressState = 'WA'; BillingAddressPostalCode = '98052'; BillingAddressCountry = 'US'; ContactEmail = 'it@wwi.com'; ContactFirstName = 'Wen'; ContactLastName = 'Wu' }
+        ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $steps = @(Import-Csv -LiteralPath $csv | Register-AzsCspCustomer @registration)
+        @($steps | Where-Object Status -EQ 'Failed') | Should -BeNullOrEmpty
+        $northwind = Get-StepStatus @($steps | Where-Object Customer -EQ 'northwind.onmicrosoft.com')
+        $northwind.Customer | Should -Be 'Found'
+        $northwind.AzurePlan | Should -Be 'AlreadyDone'
+        ($steps | Where-Object { $_.Customer -eq 'northwind.onmicrosoft.com' -and $_.Step -eq 'AzureSubscription' }).AzureSubscriptionId | Should -Be '8e06e68b-f5b3-4420-a4f1-2e6a4f5a2ce8'
+        $wwi = Get-StepStatus @($steps | Where-Object Customer -EQ 'wideworldimporters.onmicrosoft.com')
+        $wwi.Customer | Should -Be 'Created'
+        $wwi.CustomerSubscriptionMapping | Should -Be 'Done'
+    }
+
     It 'rejects a customer ID that is not a GUID as a Failed step, nothing sent' {
         Clear-AzsCspTestRequest -Emulator $emulator
         $steps = @(Register-AzsCspCustomer -CustomerId 'fabrikam' -ErrorVariable bad -ErrorAction SilentlyContinue)
