@@ -151,7 +151,6 @@ PurchaseResult PurchaseAzurePlan(const std::string& customer_id, const PurchaseO
         {0, "OrderNotCompleted",
          "The Partner Center order " + order.id +
              " names no Azure plan subscription yet; run the purchase again later."});
-  if (order.status == "completed" && plan.status != "active") plan.status = "pending";
   return CompleteAzurePlan(customer_id, plan, order.id, options, client, clock, context);
 }
 
