@@ -535,23 +535,66 @@ Describe 'Partner Center against the emulator' {
     }
 
     Context 'An order that takes longer than the wait' {
-        It 'stops waiting with OrderNotCompleted and, run again, waits for the same order instead of buying twice' {
+        BeforeAll {
             $slow = Start-AzsCspTestEmulator -ArgumentList '--partner-center-order-delay-ms', '60000'
+            $slowEndpoints = @{
+                Environment               = 'AzsCspSlow'
+                ResourceManagerEndpoint   = $slow.resourceManagerUrl
+                ActiveDirectoryAuthority  = $slow.activeDirectoryAuthority
+                ActiveDirectoryResourceId = $slow.audience
+                PartnerCenterEndpoint     = $slow.partnerCenterUrl
+                CaCertificatePath         = $slow.caCertificatePath
+            }
+            $null = Connect-AzsCspPartnerCenter @slowEndpoints -Credential $operator -Tenant $fixture.PartnerTenantId -ContextName 'pc-slow' -Force
+        }
+
+        AfterAll {
+            Disconnect-AzsCspAccount -ContextName 'pc-slow' -ErrorAction SilentlyContinue
+            Stop-AzsCspTestEmulator -Emulator $slow
+        }
+
+        It 'stops waiting with OrderNotCompleted and, run again, waits for the same order instead of buying twice' {
+            $null = New-AzsCspPartnerCustomerAgreement -CustomerId $fabrikamId -ContactEmail f@fabrikam.com -ContactFirstName F -ContactLastName F -PartnerCenterContext 'pc-slow'
+            $err = { New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId -TimeoutSeconds 2 -PartnerCenterContext 'pc-slow' -ErrorAction Stop } |
+                Should -Throw -ErrorId 'AzsCsp.OrderNotCompleted,*' -PassThru
+            $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
+            $err.ErrorDetails.RecommendedAction | Should -Match 'does not buy twice'
+            { New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId -TimeoutSeconds 2 -PartnerCenterContext 'pc-slow' -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.OrderNotCompleted,*'
+            @(Get-AzsCspTestRequest -Emulator $slow | Where-Object { $_.method -eq 'POST' -and $_.path -match '/carts$' }).Count | Should -Be 1
+        }
+
+        It 'stops waiting promptly when the pipeline is stopped (Ctrl+C)' {
+            Clear-AzsCspTestRequest -Emulator $slow
+            $ps = [powershell]::Create()
             try {
-                $null = Connect-AzsCspPartnerCenter -Environment AzsCspSlow -ResourceManagerEndpoint $slow.resourceManagerUrl -ActiveDirectoryAuthority $slow.activeDirectoryAuthority `
-                    -ActiveDirectoryResourceId $slow.audience -PartnerCenterEndpoint $slow.partnerCenterUrl -CaCertificatePath $slow.caCertificatePath `
-                    -Credential $operator -Tenant $fixture.PartnerTenantId -ContextName 'pc-slow' -Force
-                $null = New-AzsCspPartnerCustomerAgreement -CustomerId $fabrikamId -ContactEmail f@fabrikam.com -ContactFirstName F -ContactLastName F -PartnerCenterContext 'pc-slow'
-                $err = { New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId -TimeoutSeconds 2 -PartnerCenterContext 'pc-slow' -ErrorAction Stop } |
-                    Should -Throw -ErrorId 'AzsCsp.OrderNotCompleted,*' -PassThru
-                $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
-                $err.ErrorDetails.RecommendedAction | Should -Match 'does not buy twice'
-                { New-AzsCspPartnerAzurePlan -CustomerId $fabrikamId -TimeoutSeconds 2 -PartnerCenterContext 'pc-slow' -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.OrderNotCompleted,*'
-                @(Get-AzsCspTestRequest -Emulator $slow | Where-Object { $_.method -eq 'POST' -and $_.path -match '/carts$' }).Count | Should -Be 1
+                # Tailspin Toys: no plan yet; its agreement is confirmed first.
+                $tailspin = (Get-AzsCspPartnerCustomer -Domain tailspintoys.onmicrosoft.com -PartnerCenterContext 'pc-slow').CustomerId
+                $null = New-AzsCspPartnerCustomerAgreement -CustomerId $tailspin -ContactEmail t@tailspin.com -ContactFirstName T -ContactLastName T -PartnerCenterContext 'pc-slow'
+                $null = $ps.AddScript({
+                        param($ModulePath, $Endpoints, $Credential, $Tenant, $CustomerId)
+                        Import-Module $ModulePath
+                        $null = Connect-AzsCspPartnerCenter @Endpoints -Credential $Credential -Tenant $Tenant
+                        New-AzsCspPartnerAzurePlan -CustomerId $CustomerId -TimeoutSeconds 600
+                    }).AddArgument((Get-AzsCspTestModulePath)).AddArgument($slowEndpoints).AddArgument($operator).AddArgument($fixture.PartnerTenantId).AddArgument($tailspin)
+                $handle = $ps.BeginInvoke()
+                $deadline = [DateTime]::UtcNow.AddSeconds(30)
+                do {
+                    Start-Sleep -Milliseconds 100
+                    $checkout = @(Get-AzsCspTestRequest -Emulator $slow | Where-Object { $_.method -eq 'POST' -and $_.path -match 'checkout' })
+                } while ($checkout.Count -eq 0 -and [DateTime]::UtcNow -lt $deadline)
+                $checkout.Count | Should -Be 1
+                Start-Sleep -Milliseconds 2500   # the order is being polled
+                $clock = [System.Diagnostics.Stopwatch]::StartNew()
+                $ps.Stop()
+                $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+                $handle.IsCompleted | Should -BeTrue
+                $polls = @(Get-AzsCspTestRequest -Emulator $slow | Where-Object { $_.method -eq 'GET' -and $_.path -match '/orders/' }).Count
+                $polls | Should -BeGreaterThan 0
+                Start-Sleep -Milliseconds 3000
+                @(Get-AzsCspTestRequest -Emulator $slow | Where-Object { $_.method -eq 'GET' -and $_.path -match '/orders/' }).Count | Should -Be $polls -Because 'the core stopped polling'
             }
             finally {
-                Disconnect-AzsCspAccount -ContextName 'pc-slow' -ErrorAction SilentlyContinue
-                Stop-AzsCspTestEmulator -Emulator $slow
+                $ps.Dispose()
             }
         }
     }
