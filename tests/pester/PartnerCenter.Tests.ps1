@@ -249,7 +249,7 @@ Describe 'Partner Center against the emulator' {
             (Get-AzsCspPartnerCustomer -CustomerId $fabrikamId -PartnerCenterContext 'pc-app').Domain | Should -Be 'fabrikam.onmicrosoft.com'
         }
 
-        It 'signs in app+user with a device code (the default parameter set) and app-only with an access token' {
+        It 'signs in app+user with a device code (the default parameter set) or a refresh token, and app-only with an access token' {
             $endpoints = @{
                 Environment               = 'AzsCspEmulator'
                 ResourceManagerEndpoint   = $emulator.resourceManagerUrl
@@ -284,6 +284,19 @@ Describe 'Partner Center against the emulator' {
             { Get-AzsCspPartnerCustomerAgreement -CustomerId $adatumId -PartnerCenterContext 'pc-token' -ErrorAction Stop } | Should -Throw -ErrorId 'AzsCsp.PartnerCenterAppUserRequired,*'
             # The most recent Partner Center context is the default of -PartnerCenterContext.
             (Get-AzsCspPartnerCustomer -CustomerId $adatumId).ContextName | Should -Be 'pc-token'
+
+            # App+user with a refresh token (as New-PartnerAccessToken hands one to Connect-PartnerCenter).
+            $publicClient = '1950a258-227b-4e31-a9cf-717495945fc2'
+            $form = 'grant_type=password&client_id={0}&username={1}&password={2}&scope={3}' -f $publicClient, [uri]::EscapeDataString($fixture.OperatorUserName),
+                [uri]::EscapeDataString($fixture.OperatorPassword), [uri]::EscapeDataString('https://api.partnercenter.microsoft.com/.default offline_access')
+            $answer = Invoke-AzsCspTestHttp -Emulator $emulator -Method POST -Url ('{0}/{1}/oauth2/v2.0/token' -f $emulator.activeDirectoryAuthority.TrimEnd('/'), $fixture.PartnerTenantId) `
+                -Body $form -ContentType 'application/x-www-form-urlencoded'
+            $answer.Status | Should -Be 200
+            $refresh = ConvertTo-SecureString -String (ConvertFrom-Json $answer.Body).refresh_token -AsPlainText -Force
+            $byRefresh = Connect-AzsCspPartnerCenter @endpoints -ApplicationId $publicClient -RefreshToken $refresh -Tenant $fixture.PartnerTenantId -ContextName 'pc-refresh'
+            $byRefresh.CredentialType | Should -Be 'RefreshToken'
+            $byRefresh.AppOnly | Should -BeFalse
+            @(Get-AzsCspPartnerCustomerAgreement -CustomerId $adatumId -PartnerCenterContext 'pc-refresh').Count | Should -Be 1
         }
 
         It 'uses a stored environment with its Partner Center endpoint' {
