@@ -9,6 +9,10 @@ function Get-AzsCspContext {
     writes every context of the session, the default first. -ContextName writes the named context(s);
     wildcards are supported.
 
+    Partner Center sign-ins (Connect-AzsCspPartnerCenter) are contexts too, with Kind PartnerCenter and
+    AppOnly; they are listed by -ListAvailable but never become the default context of the Azure
+    commands (the Partner Center commands use the most recent one, or -PartnerCenterContext).
+
     .PARAMETER ContextName
     The name of the context to get. Wildcards are supported.
 
