@@ -299,6 +299,18 @@ Describe 'Partner Center against the emulator' {
             @(Get-AzsCspPartnerCustomerAgreement -CustomerId $adatumId -PartnerCenterContext 'pc-refresh').Count | Should -Be 1
         }
 
+        It 'signs in app-only with a certificate (PFX) through the same code as Connect-AzsCspAccount' {
+            $certs = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../emulator/fixtures/certs'))
+            $pfxPassword = ConvertTo-SecureString -String 'emulator-pfx-password' -AsPlainText -Force
+            $pc = Connect-AzsCspPartnerCenter -Environment AzsCspEmulator -ResourceManagerEndpoint $emulator.resourceManagerUrl -ActiveDirectoryAuthority $emulator.activeDirectoryAuthority `
+                -ActiveDirectoryResourceId $emulator.audience -PartnerCenterEndpoint $emulator.partnerCenterUrl -CaCertificatePath $emulator.caCertificatePath `
+                -ServicePrincipal -ApplicationId '555f8509-e75d-4158-a4a0-7893fb35c3ea' -CertificatePath (Join-Path $certs 'automation-cert.pfx') -CertificatePassword $pfxPassword `
+                -Tenant $fixture.PartnerTenantId -ContextName 'pc-cert'
+            $pc.CredentialType | Should -Be 'ClientCertificate'
+            $pc.AppOnly | Should -BeTrue
+            @(Get-AzsCspPartnerCustomer -PartnerCenterContext 'pc-cert').Count | Should -Be 12
+        }
+
         It 'uses a stored environment with its Partner Center endpoint' {
             $null = Add-AzsCspEnvironment -Name PcEmulator -ResourceManagerEndpoint $emulator.resourceManagerUrl -ActiveDirectoryAuthority $emulator.activeDirectoryAuthority `
                 -ActiveDirectoryResourceId $emulator.audience -PartnerCenterEndpoint $emulator.partnerCenterUrl -Force
