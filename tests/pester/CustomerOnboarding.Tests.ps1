@@ -317,6 +317,33 @@ Describe 'Register-AzsCspCustomer: each step written as it ends' {
     }
 }
 
+Describe 'Register-AzsCspCustomer: the registration by resource ID, and -WhatIf on an existing customer' {
+    BeforeAll {
+        Reset-World
+        $registrationId = 'subscriptions/{0}/resourceGroups/{1}/providers/Microsoft.AzureStack/registrations/{2}' -f $fixture.RegistrationSubscriptionId, $fixture.ResourceGroupName, $fixture.RegistrationName
+    }
+
+    It 'plans Fabrikam with -WhatIf: found, then what would run, and writes nothing' {
+        $steps = @(Register-AzsCspCustomer -Domain fabrikam.onmicrosoft.com -ResourceId $registrationId -WhatIf)
+        $status = Get-StepStatus $steps
+        $status.Customer | Should -Be 'Found'
+        $status.Agreement | Should -Be 'WouldRun'
+        $status.AzurePlan | Should -Be 'WouldRun'
+        $status.CustomerSubscriptionMapping | Should -Be 'WouldRun'
+        $status.GuestDirectory | Should -Be 'Skipped'
+        Get-TestWrite | Should -BeNullOrEmpty
+    }
+
+    It 'maps on the registration named by -ResourceId (the legacy subscription of Adatum)' {
+        $steps = @(Register-AzsCspCustomer -Domain adatum.onmicrosoft.com -ResourceId "/$registrationId")
+        (Get-StepStatus $steps).CustomerSubscriptionMapping | Should -Be 'Done'
+        (Get-AzsCustomerSubscription -Context azure @registration -CustomerSubscriptionId '7d7b7c70-8909-4c01-a082-0e2106b4a48b').TenantId | Should -Be $adatumId
+        $err = @(Register-AzsCspCustomer -Domain adatum.onmicrosoft.com -ResourceId 'subscriptions/x/resourceGroups/y' -ErrorVariable bad -ErrorAction SilentlyContinue)
+        ($err | Where-Object Status -EQ 'Failed').Step | Should -Be 'CustomerSubscriptionMapping'
+        (Get-CommandError $bad)[0].FullyQualifiedErrorId | Should -Match '^AzsCsp\.InvalidResourceId'
+    }
+}
+
 Describe 'Register-AzsCspCustomer: errors' {
     BeforeAll {
         Reset-World
