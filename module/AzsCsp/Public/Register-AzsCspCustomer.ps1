@@ -37,10 +37,10 @@ function Register-AzsCspCustomer {
        customer created by this run, its new administrator is used when -CustomerAdminCredential is
        not given). Skipped without them.
 
-    Status is Found, Created, Done, AlreadyDone, Skipped, WouldRun or Failed. Re-running finishes what a
-    failed run left and does nothing twice: every step looks before it writes. -WhatIf reads only
-    (Partner Center and the registration) and reports the plan as WouldRun steps; nothing is written
-    and the stamp is not signed in to. A failing step is reported as Failed with an error record that
+    Status is Found, Created, Done, AlreadyDone, Skipped, Failed, or with -WhatIf WouldCreate and
+    WouldRun. Re-running finishes what a failed run left and does nothing twice: every step looks
+    before it writes. -WhatIf reads only (Partner Center and the registration) and reports the plan
+    (WouldCreate, WouldRun, AlreadyDone); nothing is written and the stamp is not signed in to. A failing step is reported as Failed with an error record that
     says what to do, and stops that customer; the next customers of the pipeline go on.
 
     .PARAMETER Domain
