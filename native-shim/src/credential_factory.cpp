@@ -111,6 +111,8 @@ BuiltCredential BuildCredential(const CredentialOptions& options,
         options.client_id.empty() ? auth::kAzurePowerShellClientId : options.client_id;
     user_options.version = version;
     user_options.store = std::move(store);
+    // A confidential client's refresh token (Partner Center): its secret goes on the grant.
+    if (options.type == "refreshToken") user_options.client_secret = options.client_secret;
     built.client_id = user_options.client_id;
     if (options.type == "deviceCode") {
       built.credential = std::make_shared<auth::DeviceCodeCredential>(

@@ -88,6 +88,39 @@ BOOST_AUTO_TEST_CASE(refresh_token_rotates_to_the_newest) {
              "https://management.azure.com//.default offline_access");
 }
 
+BOOST_AUTO_TEST_CASE(confidential_client_refresh_sends_its_secret_on_every_grant) {
+  // Partner Center's -ApplicationId -RefreshToken -Credential: the app is a confidential client.
+  constexpr const char* kSecret = "app-secret-~!very";
+  transport->Enqueue(TokenAnswer("at-1", "rt-2"));
+  transport->Enqueue(TokenAnswer("at-2", "rt-3"));
+  transport->Enqueue(AadError("invalid_client", 7000215, "Invalid client secret provided"));
+  auto options = Options();
+  options.client_id = "a0c7f6d1-6e3b-4b8e-9a55-0c3f3b7c1e21";
+  options.client_secret = kSecret;
+  auth::RefreshTokenCredential credential(authority, kGivenRefresh, options, pipeline, clock);
+  credential.GetToken({"https://api.partnercenter.microsoft.com"}, {});
+  credential.GetToken({"https://management.azure.com/"}, {});
+  const std::string text =
+      ErrorText([&] { credential.GetToken({"https://graph.microsoft.com/"}, {}); },
+                ErrorKind::Authentication);
+  BOOST_TEST(text.find(kSecret) == std::string::npos);
+  const auto& requests = transport->Requests();
+  BOOST_REQUIRE(requests.size() == 3u);
+  for (const auto& request : requests) {
+    BOOST_TEST(FormField(request.body, "grant_type") == "refresh_token");
+    BOOST_TEST(FormField(request.body, "client_id") == "a0c7f6d1-6e3b-4b8e-9a55-0c3f3b7c1e21");
+    BOOST_TEST(FormField(request.body, "client_secret") == kSecret);
+    BOOST_TEST(request.sensitive_body);
+  }
+  BOOST_TEST(FormField(requests[1].body, "refresh_token") == "rt-2");
+
+  // A public client (no secret) sends none.
+  transport->Enqueue(TokenAnswer("at-3", "rt-4"));
+  auth::RefreshTokenCredential public_client(authority, kGivenRefresh, Options(), pipeline, clock);
+  public_client.GetToken({"https://management.azure.com/"}, {});
+  BOOST_TEST(transport->Requests().back().body.find("client_secret") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(v1_and_adfs_refresh_with_resource) {
   transport->Enqueue(TokenAnswer("at-1", "rt-2"));
   transport->Enqueue(TokenAnswer("at-2", "rt-3"));

@@ -33,10 +33,12 @@ PublicClientCredential::PublicClientCredential(Authority authority, PublicClient
       version_(authority_.IsAdfs() ? TokenVersion::V1 : options.version),
       pipeline_(std::move(pipeline)),
       clock_(clock),
-      store_(std::move(options.store)) {}
+      store_(std::move(options.store)),
+      client_secret_(std::move(options.client_secret)) {}
 
 PublicClientCredential::~PublicClientCredential() {
   _detail::Wipe(refresh_token_);
+  _detail::Wipe(client_secret_);
 }
 
 std::string PublicClientCredential::Account() const {
@@ -120,11 +122,14 @@ AccessToken PublicClientCredential::GetToken(const TokenRequest& request,
   }
   if (!refresh_token_.empty()) {
     try {
-      TokenGrant grant = Redeem(_detail::FormParam("grant_type", "refresh_token") +
-                                    _detail::FormParam("client_id", client_id_) +
-                                    _detail::FormParam("refresh_token", refresh_token_) +
-                                    ResourceParams(request.resource, {}),
-                                context);
+      TokenGrant grant = Redeem(
+          _detail::FormParam("grant_type", "refresh_token") +
+              _detail::FormParam("client_id", client_id_) +
+              _detail::FormParam("refresh_token", refresh_token_) +
+              (client_secret_.empty() ? std::string()
+                                      : _detail::FormParam("client_secret", client_secret_)) +
+              ResourceParams(request.resource, {}),
+          context);
       Accept(grant, context);
       return grant.access;
     } catch (const ServiceError& error) {

@@ -31,6 +31,9 @@ struct PublicClientOptions {
   std::string client_id = kAzurePowerShellClientId;  // empty also means the default
   TokenVersion version = TokenVersion::V2;           // AD FS always uses v1
   std::shared_ptr<PersistentTokenStore> store;       // optional
+  // A confidential client's secret (Partner Center's "-ApplicationId -RefreshToken -Credential"):
+  // sent as client_secret on the refresh-token grant; empty for a public client. Never logged.
+  std::string client_secret;
 };
 
 class PublicClientCredential : public TokenCredential {
@@ -73,7 +76,8 @@ class PublicClientCredential : public TokenCredential {
   void Accept(const TokenGrant& grant, const util::Context& context);
 
   std::shared_ptr<PersistentTokenStore> store_;
-  mutable std::mutex mutex_;  // one sign-in or refresh at a time
+  std::string client_secret_;  // empty: public client
+  mutable std::mutex mutex_;   // one sign-in or refresh at a time
   std::string refresh_token_;
   mutable std::mutex account_mutex_;  // account_ alone: Description() runs under mutex_
   std::string account_;
