@@ -40,7 +40,18 @@ void OnboardPartnerCustomer(ClientState& client, const json::object& arguments, 
   std::shared_ptr<const arm::ArmClient> arm;
   if (!request.billing_account_name.empty() && !request.what_if) arm = client.Arm(context);
   const pc::CustomerOnboarding onboarding(client.PartnerCenter(context), arm);
-  emit(onboarding.Run(request, context).ToJson());
+  // The new customer's credentials as their own item, emitted before any later step can fail.
+  const auto on_created = [&emit](const pc::Customer& customer,
+                                  const json::object& user_credentials) {
+    json::object credentials{{"userName", ""}, {"password", ""}};
+    for (const char* key : {"userName", "password"})
+      if (const json::value* value = user_credentials.if_contains(key); value && value->is_string())
+        credentials[key] = *value;
+    emit({{"type", "customerCredentials"},
+          {"customerId", customer.id},
+          {"userCredentials", std::move(credentials)}});
+  };
+  emit(onboarding.Run(request, context, on_created).ToJson());
 }
 
 }  // namespace azscsp::shim::_detail

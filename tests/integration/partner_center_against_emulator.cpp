@@ -432,22 +432,30 @@ BOOST_FIXTURE_TEST_CASE(onboarding_a_new_customer_creates_it, PartnerCenterFixtu
 
   Events done = Ok("partnerCenter.onboardCustomer",
                    {{"domain", "contosoretail"}, {"create", create}, {"contact", Contact()}});
-  const json::object& item = done.items.at(0);
+  // First the new customer's credentials (emitted right after the creation), then the result.
+  BOOST_REQUIRE(done.items.size() == 2u);
+  const json::object& credentials = done.items.at(0);
+  BOOST_TEST(Str(credentials.if_contains("type")) == "customerCredentials");
+  const json::object& item = done.items.at(1);
+  BOOST_TEST(Str(item.if_contains("type")) == "onboarding");
+  BOOST_TEST(Str(credentials.if_contains("customerId")) == Str(item.if_contains("customerId")));
   const json::array& steps = item.at("steps").as_array();
   BOOST_TEST(Str(steps.at(0).at("status")) == "Created");
   BOOST_TEST(Str(steps.at(1).at("status")) == "Done");
   BOOST_TEST(Str(steps.at(2).at("status")) == "Done");
   BOOST_TEST(Str(steps.at(3).at("status")) == "AlreadyDone");
   BOOST_TEST(Str(item.if_contains("domain")) == "contosoretail.onmicrosoft.com");
-  BOOST_REQUIRE(item.contains("userCredentials"));
-  BOOST_TEST(!Str(item.at("userCredentials").as_object().if_contains("password")).empty());
+  BOOST_TEST(!item.contains("userCredentials"));
+  const json::object& user = credentials.at("userCredentials").as_object();
+  BOOST_TEST(Str(user.if_contains("userName")) == "admin@contosoretail.onmicrosoft.com");
+  const std::string password = Str(user.if_contains("password"));
+  BOOST_TEST(!password.empty());
   for (const auto& log : done.logs)
-    BOOST_TEST(json::serialize(log).find(
-                   Str(item.at("userCredentials").as_object().if_contains("password"))) ==
-               std::string::npos);
+    BOOST_TEST(json::serialize(log).find(password) == std::string::npos);
 
   Events rerun = Ok("partnerCenter.onboardCustomer",
                     {{"domain", "contosoretail"}, {"create", create}, {"contact", Contact()}});
+  BOOST_REQUIRE(rerun.items.size() == 1u);  // found: no credentials item
   BOOST_TEST(Str(rerun.items.at(0).at("steps").at(0).at("status")) == "Found");
   BOOST_TEST(!rerun.items.at(0).contains("userCredentials"));
   BOOST_TEST(Str(rerun.items.at(0).if_contains("azureSubscriptionId")) ==
@@ -612,6 +620,16 @@ BOOST_AUTO_TEST_CASE(a_new_customer_run_cut_after_creation_is_found_on_resume) {
   f.Fault({{"method", "POST"}, {"pathContains", "/agreements"}, {"status", 409}, {"count", 1}});
   Events cut = f.Op("partnerCenter.onboardCustomer", arguments);
   BOOST_TEST(cut.status != AZSCSP_DONE);
+  // The failed run still handed over the new administrator's credentials, and only once.
+  BOOST_REQUIRE(cut.items.size() == 1u);
+  BOOST_TEST(Str(cut.items[0].if_contains("type")) == "customerCredentials");
+  const json::object& user = cut.items[0].at("userCredentials").as_object();
+  BOOST_TEST(Str(user.if_contains("userName")) == "admin@litwarenew.onmicrosoft.com");
+  const std::string password = Str(user.if_contains("password"));
+  BOOST_TEST(!password.empty());
+  BOOST_TEST(json::serialize(cut.error).find(password) == std::string::npos);
+  for (const auto& log : cut.logs)
+    BOOST_TEST(json::serialize(log).find(password) == std::string::npos);
   Events resumed = f.Ok("partnerCenter.onboardCustomer", arguments);
   const json::array& steps = resumed.items.at(0).at("steps").as_array();
   BOOST_TEST(Str(steps.at(0).at("status")) == "Found");

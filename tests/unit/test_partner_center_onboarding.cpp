@@ -221,14 +221,17 @@ BOOST_AUTO_TEST_CASE(what_if_reads_only_then_a_run_does_everything_and_a_rerun_w
   BOOST_TEST(result.steps[3].status == "WouldRun");
 
   request.what_if = false;
-  result = onboarding.Run(request, {});
+  int created = 0;
+  const pc::CreatedCustomerSink count_created = [&created](const pc::Customer&,
+                                                           const json::object&) { ++created; };
+  result = onboarding.Run(request, {}, count_created);
   BOOST_TEST(result.steps[1].status == "Done");
   BOOST_TEST(result.steps[2].status == "Done");
   BOOST_TEST(result.steps[3].status == "AlreadyDone");
   BOOST_TEST(result.azure_subscription_id == "ab000000-0000-4000-8000-000000000001");
   BOOST_TEST(result.source == "AzurePlan");
   BOOST_TEST(result.customer_id == kCustomer);
-  BOOST_TEST(!result.user_credentials.has_value());
+  BOOST_TEST(created == 0);  // found, not created: no credentials
   const int writes = fake.Writes();
   BOOST_TEST(writes == 3);  // agreement, cart, checkout
 
@@ -239,6 +242,7 @@ BOOST_AUTO_TEST_CASE(what_if_reads_only_then_a_run_does_everything_and_a_rerun_w
   BOOST_TEST(result.azure_subscription_id == "ab000000-0000-4000-8000-000000000001");
   const json::object item = result.ToJson();
   BOOST_TEST(item.at("steps").as_array().size() == 4u);
+  BOOST_TEST(item.at("type").as_string() == "onboarding");
   BOOST_TEST(!item.contains("userCredentials"));
 }
 

@@ -77,6 +77,7 @@ json::object OnboardingResult::ToJson() const {
   for (const auto& step : steps)
     step_array.push_back({{"name", step.name}, {"status", step.status}, {"detail", step.detail}});
   json::object out{
+      {"type", "onboarding"},
       {"customerId", customer_id},
       {"tenantId", tenant_id},
       {"domain", domain},
@@ -85,7 +86,6 @@ json::object OnboardingResult::ToJson() const {
        azure_subscription_id.empty() ? json::value(nullptr) : json::value(azure_subscription_id)},
       {"source", source.empty() ? json::value(nullptr) : json::value(source)},
       {"steps", std::move(step_array)}};
-  if (user_credentials) out["userCredentials"] = *user_credentials;
   return out;
 }
 
@@ -218,7 +218,8 @@ OnboardingState CustomerOnboarding::ReadState(const OnboardingRequest& request,
 }
 
 OnboardingResult CustomerOnboarding::Run(const OnboardingRequest& request,
-                                         const util::Context& context) const {
+                                         const util::Context& context,
+                                         const CreatedCustomerSink& on_created) const {
   const OnboardingState state = ReadState(request, context);
   const std::vector<PlannedStep> plan = PlanOnboarding(request, state);
   OnboardingResult result;
@@ -260,11 +261,14 @@ OnboardingResult CustomerOnboarding::Run(const OnboardingRequest& request,
     NewCustomer create = *request.create;
     if (create.domain.empty()) create.domain = request.domain;
     customer = CreateCustomer(create, partner_center_, context);
-    if (const json::value* credentials = customer.raw.if_contains("userCredentials");
-        credentials && credentials->is_object())
-      result.user_credentials = credentials->as_object();
+    json::object credentials;
+    if (const json::value* given = customer.raw.if_contains("userCredentials");
+        given && given->is_object())
+      credentials = given->as_object();
     customer.raw.erase("userCredentials");
     set_customer(customer);
+    // Handed over at once: a later step may fail, and the password is shown only here.
+    if (on_created) on_created(customer, credentials);
     end_step("Customer", "Created",
              "Created the customer " + customer.id + " (" + customer.domain + ").");
   }

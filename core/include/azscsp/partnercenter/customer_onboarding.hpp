@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,10 +79,16 @@ struct OnboardingResult {
   std::string customer_id, tenant_id, domain, company_name;
   std::string azure_subscription_id, source;
   std::vector<OnboardingStepResult> steps;
-  std::optional<boost::json::object> user_credentials;  // only when the customer was created
 
+  // The final item: {"type":"onboarding", customerId, …, steps}. The new customer's credentials
+  // never appear here: they go to the CreatedCustomerSink as soon as the customer exists.
   boost::json::object ToJson() const;
 };
+
+// Called once, right after the customer was created (before any later step can fail), with the
+// customer and its administrator's {userName, password} (a secret: never log it).
+using CreatedCustomerSink =
+    std::function<void(const Customer& customer, const boost::json::object& user_credentials)>;
 
 class CustomerOnboarding {
  public:
@@ -96,8 +103,10 @@ class CustomerOnboarding {
   OnboardingState ReadState(const OnboardingRequest& request, const util::Context& context) const;
 
   // Plans, then (unless what_if) applies each step; a `log` info event per step as it ends
-  // ("Step: {name}: {status}: {detail}").
-  OnboardingResult Run(const OnboardingRequest& request, const util::Context& context) const;
+  // ("Step: {name}: {status}: {detail}"). `on_created` (optional) receives the new customer's
+  // credentials as soon as it is created.
+  OnboardingResult Run(const OnboardingRequest& request, const util::Context& context,
+                       const CreatedCustomerSink& on_created = {}) const;
 
  private:
   std::shared_ptr<const PartnerCenterClient> partner_center_;
