@@ -60,6 +60,44 @@ Describe 'Partner Center commands before any request' {
         Get-AzsCspContext -ListAvailable | Should -BeNullOrEmpty
     }
 
+    It 'asks before Set-AzsCspPartnerCustomerSubscription -Status Deleted as Remove- does, unless -Force or -Confirm:$false; -WhatIf sends nothing' {
+        # A runspace without a user interface: a prompt fails there, so whether the command asked shows.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($ModulePath, $Id)
+                    Import-Module $ModulePath
+                    $calls = [ordered]@{
+                        Deleted      = { Set-AzsCspPartnerCustomerSubscription -CustomerId $Id -SubscriptionId $Id -Status Deleted -ErrorAction Stop }
+                        DeletedPiped = { [pscustomobject]@{ CustomerId = $Id; SubscriptionId = $Id } | Set-AzsCspPartnerCustomerSubscription -Status Deleted -ErrorAction Stop }
+                        Remove       = { Remove-AzsCspPartnerCustomerSubscription -CustomerId $Id -SubscriptionId $Id -ErrorAction Stop }
+                        Force        = { Set-AzsCspPartnerCustomerSubscription -CustomerId $Id -SubscriptionId $Id -Status Deleted -Force -ErrorAction Stop }
+                        NoConfirm    = { Set-AzsCspPartnerCustomerSubscription -CustomerId $Id -SubscriptionId $Id -Status Deleted -Confirm:$false -ErrorAction Stop }
+                        Suspended    = { Set-AzsCspPartnerCustomerSubscription -CustomerId $Id -SubscriptionId $Id -Status Suspended -ErrorAction Stop }
+                        WhatIf       = { Set-AzsCspPartnerCustomerSubscription -CustomerId $Id -SubscriptionId $Id -Status Deleted -WhatIf -ErrorAction Stop; 'sent nothing' }
+                    }
+                    $result = @{}
+                    foreach ($name in $calls.Keys) {
+                        $result[$name] = try { & $calls[$name] } catch { if ($_.FullyQualifiedErrorId -like 'AzsCsp.*') { ($_.FullyQualifiedErrorId -split ',')[0] } else { 'prompted: ' + $_.Exception.Message } }
+                    }
+                    $result
+                }).AddArgument((Get-AzsCspTestModulePath)).AddArgument($fabrikamId)
+            $result = $ps.Invoke()[0]
+        }
+        finally {
+            $ps.Dispose()
+        }
+        # Asked (and, without a user interface, stopped before anything else): Remove- and Set- -Status Deleted alike.
+        $result.Deleted | Should -BeLike 'prompted: *'
+        $result.DeletedPiped | Should -BeLike 'prompted: *'
+        $result.Remove | Should -BeLike 'prompted: *'
+        # Not asked: went on to look for the Partner Center context.
+        $result.Force | Should -Be 'AzsCsp.PartnerCenterNotConnected'
+        $result.NoConfirm | Should -Be 'AzsCsp.PartnerCenterNotConnected'
+        $result.Suspended | Should -Be 'AzsCsp.PartnerCenterNotConnected'
+        $result.WhatIf | Should -Be 'sent nothing'
+    }
+
     It 'has ConfirmImpact High on the removals and binds CustomerId and SubscriptionId by property name' {
         foreach ($name in 'Remove-AzsCspPartnerCustomer', 'Remove-AzsCspPartnerAzureEntitlement', 'Remove-AzsCspPartnerCustomerSubscription') {
             $attribute = (Get-Command $name).ScriptBlock.Attributes | Where-Object { $_ -is [System.Management.Automation.CmdletBindingAttribute] }
@@ -471,7 +509,55 @@ Describe 'Partner Center against the emulator' {
             $northwind = @(Get-AzsCspPartnerAzureSubscription -CustomerId $northwindId)
             $northwind.Source | Should -Be 'AzurePlan'
             $northwind.AzureSubscriptionId | Should -Be '8e06e68b-f5b3-4420-a4f1-2e6a4f5a2ce8'
-            ($northwind | Format-Table | Out-String -Width 250) | Should -Match 'AzurePlan'
+            $table = $northwind | Format-Table | Out-String -Width 250
+            $table | Should -Match 'AzurePlan'
+            $table | Should -Match 'PlanSubscriptionId'
+            # The plan's ID is PlanSubscriptionId, never SubscriptionId (a legacy one has no plan).
+            $northwindPlanId = @(Get-AzsCspPartnerCustomerSubscription -CustomerId $northwindId | Where-Object IsAzurePlan)[0].SubscriptionId
+            $northwind.PlanSubscriptionId | Should -Be $northwindPlanId
+            $entitlements[0].PlanSubscriptionId | Should -Be $script:fabrikamPlan.SubscriptionId
+            $adatum[0].PlanSubscriptionId | Should -BeNullOrEmpty
+            foreach ($item in @($northwind[0], $adatum[0], $entitlements[0])) {
+                $item.PSObject.Properties.Name | Should -Not -Contain 'SubscriptionId'
+            }
+        }
+
+        It 'does not act on the plan when Azure subscriptions are piped into the subscription status commands' {
+            Clear-AzsCspTestRequest -Emulator $emulator
+            $azure = @(Get-AzsCspPartnerAzureSubscription -CustomerId $northwindId)
+            # Binding errors of piped objects reach the error stream (2>&1), not -ErrorVariable.
+            foreach ($command in 'Suspend-AzsCspPartnerCustomerSubscription', 'Remove-AzsCspPartnerCustomerSubscription') {
+                $out = @($azure | & $command -Force -ErrorAction Continue 2>&1)
+                $out.Count | Should -Be $azure.Count -Because "$command cannot bind SubscriptionId from an Azure subscription"
+                $out | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InputObjectMissingMandatory,*' }
+            }
+            $out = @($azure | Set-AzsCspPartnerCustomerSubscription -Status Suspended -Force -ErrorAction Continue 2>&1)
+            $out.Count | Should -Be $azure.Count
+            $out | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InputObjectMissingMandatory,*' }
+            @(Get-PartnerCenterWrite).Count | Should -Be 0
+            (@(Get-AzsCspPartnerCustomerSubscription -CustomerId $northwindId | Where-Object IsAzurePlan)[0]).Status | Should -Be 'active'
+        }
+
+        It 'cancels the piped Azure plan subscriptions and refuses a legacy one for that item alone' {
+            $legacy = @(Get-AzsCspPartnerAzureSubscription -CustomerId $adatumId)
+            $plan = @(Get-AzsCspPartnerAzureSubscription -CustomerId $fabrikamId)
+            $legacy[0].Source | Should -Be 'Legacy'
+            $plan[0].Source | Should -Be 'AzurePlan'
+            Clear-AzsCspTestRequest -Emulator $emulator
+            $failed = $null
+            $cancelled = @(@($legacy) + @($plan) | Remove-AzsCspPartnerAzureEntitlement -Force -ErrorAction SilentlyContinue -ErrorVariable failed)
+            @($failed).Count | Should -Be 1
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'AzsCsp.NotAzurePlanEntitlement,*'
+            $failed[0].Exception.Message | Should -Match 'a legacy Microsoft Azure subscription is not an Azure plan entitlement'
+            $failed[0].Exception.Message | Should -Match '7d7b7c70-8909-4c01-a082-0e2106b4a48b'
+            $failed[0].ErrorDetails.RecommendedAction | Should -Match "Suspend-AzsCspPartnerCustomerSubscription -CustomerId $adatumId -SubscriptionId 7D7B7C70-8909-4C01-A082-0E2106B4A48B"
+            $cancelled.Count | Should -Be 1
+            $cancelled[0].AzureSubscriptionId | Should -Be $plan[0].AzureSubscriptionId
+            $cancelled[0].Status | Should -Be 'cancelled'
+            $writes = @(Get-PartnerCenterWrite)
+            $writes.Count | Should -Be 1
+            $writes[0].path | Should -Match "/customers/$fabrikamId/subscriptions/$($plan[0].PlanSubscriptionId)/azureEntitlements/$($plan[0].AzureSubscriptionId)/cancel"
+            (Get-AzsCspPartnerCustomerSubscription -CustomerId $adatumId -SubscriptionId '7D7B7C70-8909-4C01-A082-0E2106B4A48B').Status | Should -Be 'active'
         }
 
         It 'refuses an Azure plan for a customer with a legacy Microsoft Azure subscription (800009)' {

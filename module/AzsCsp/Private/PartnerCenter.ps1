@@ -249,8 +249,10 @@ function ConvertTo-AzsCspPartnerAzureSubscription {
         Status                      = [string](Get-AzsCspMember $Data 'status')
         FriendlyName                = [string](Get-AzsCspMember $Data 'friendlyName')
         PartnerCenterSubscriptionId = $pcId
-        # For Remove-AzsCspPartnerAzureEntitlement from the pipeline: the plan and the entitlement.
-        SubscriptionId              = $pcId
+        # For Remove-AzsCspPartnerAzureEntitlement from the pipeline: the plan (its -SubscriptionId has the
+        # alias PlanSubscriptionId) and the entitlement. Deliberately no SubscriptionId property: piped into
+        # Suspend-/Remove-/Set-AzsCspPartnerCustomerSubscription this object must not bind to (act on) the plan.
+        PlanSubscriptionId          = $(if ($source -eq 'AzurePlan') { $pcId } else { $null })
         EntitlementId               = $(if ($source -eq 'AzurePlan' -and $azureId) { $azureId.ToLowerInvariant() } else { $null })
         OfferId                     = $offerId
         ContextName                 = $ContextName
@@ -500,7 +502,10 @@ function Set-AzsCspPartnerSubscriptionStatus {
         [string] $SubscriptionId,
         [Parameter(Mandatory)] [ValidateSet('Active', 'Suspended', 'Deleted')] [string] $Status,
         [object] $PartnerCenterContext,
-        [bool] $Force
+        [bool] $Force,
+        # Set-AzsCspPartnerCustomerSubscription -Status Deleted: its ConfirmImpact is Medium, but a cancel
+        # asks like Remove-AzsCspPartnerCustomerSubscription (ConfirmImpact High) does.
+        [switch] $AskAsHighImpact
     )
 
     Assert-AzsCspPartnerGuid -Cmdlet $Cmdlet -Value $CustomerId -Parameter 'CustomerId' -What "customer's ID (its tenant ID)"
@@ -514,6 +519,18 @@ function Set-AzsCspPartnerSubscriptionStatus {
     }
     if (-not (Test-AzsCspShouldProcess -Cmdlet $Cmdlet -Force $Force -Target "Partner Center subscription $subscription of customer $id" -Action $action)) {
         return
+    }
+    # ShouldProcess asked already when $ConfirmPreference (the caller's: -Confirm sets Low, -Confirm:$false
+    # None) is Medium or lower; at the default High a Medium-impact command does not ask, so a cancel asks
+    # here (once per item; Yes to All / No to All stick for the rest of the pipeline). -Force skips it.
+    if ($AskAsHighImpact -and -not $Force -and -not $WhatIfPreference -and [string]$ConfirmPreference -eq 'High') {
+        $yesToAll = [bool]$State.YesToAll
+        $noToAll = [bool]$State.NoToAll
+        $query = "Cancel Partner Center subscription $subscription of customer $id (status deleted)? A cancelled subscription cannot be reactivated."
+        $go = $Cmdlet.ShouldContinue($query, 'Cancel the subscription', [ref]$yesToAll, [ref]$noToAll)
+        $State.YesToAll = $yesToAll
+        $State.NoToAll = $noToAll
+        if (-not $go) { return }
     }
     if ($null -eq $State.Entry) {
         $State.Entry = Resolve-AzsCspPartnerCenterContext -Cmdlet $Cmdlet -PartnerCenterContext $PartnerCenterContext

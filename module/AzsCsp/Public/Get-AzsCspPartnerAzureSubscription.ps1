@@ -8,7 +8,11 @@ function Get-AzsCspPartnerAzureSubscription {
     from me?", the IDs to map on the Azure Stack Hub registration: for an Azure plan, the IDs of its
     Azure entitlements; for a legacy Microsoft Azure (MS-AZR-0145P) subscription, the Partner Center
     subscription ID itself. IDs are lower case, as the registration's customerSubscriptions expects.
-    Source says which (AzurePlan or Legacy).
+    Source says which (AzurePlan or Legacy). PlanSubscriptionId is the Partner Center ID of the Azure
+    plan (empty for a legacy subscription; PartnerCenterSubscriptionId is the Partner Center ID in both
+    cases). There is deliberately no SubscriptionId property: piped into Suspend-, Remove- or
+    Set-AzsCspPartnerCustomerSubscription an Azure subscription never acts on its plan; piped into
+    Remove-AzsCspPartnerAzureEntitlement it cancels that Azure subscription (a legacy one is refused).
 
     .PARAMETER CustomerId
     The customer's ID (its tenant ID).

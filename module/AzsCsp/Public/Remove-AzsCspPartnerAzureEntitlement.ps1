@@ -16,8 +16,14 @@ function Remove-AzsCspPartnerAzureEntitlement {
     .PARAMETER CustomerId
     The customer's ID (its tenant ID).
 
+    Objects of Get-AzsCspPartnerCustomerAzurePlanEntitlement and Get-AzsCspPartnerAzureSubscription
+    can be piped in (CustomerId, PlanSubscriptionId, EntitlementId). A legacy Microsoft Azure
+    (MS-AZR-0145P) subscription among them is not an Azure plan entitlement: that item gets a
+    non-terminating error (AzsCsp.NotAzurePlanEntitlement, nothing sent for it) and the others go on.
+
     .PARAMETER SubscriptionId
-    The Partner Center subscription ID of the Azure plan.
+    The Partner Center subscription ID of the Azure plan (alias PlanSubscriptionId, the property of
+    the piped AzsCsp.PartnerCenter.AzureSubscription objects).
 
     .PARAMETER EntitlementId
     The Azure entitlement ID, which is the Azure subscription ID.
@@ -41,6 +47,11 @@ function Remove-AzsCspPartnerAzureEntitlement {
     PS> Remove-AzsCspPartnerAzureEntitlement -CustomerId $customerId -SubscriptionId $planId -EntitlementId 8e06e68b-f5b3-4420-a4f1-2e6a4f5a2ce8
 
     Cancels one Azure subscription of the plan.
+
+    .EXAMPLE
+    PS> Get-AzsCspPartnerAzureSubscription -CustomerId $customerId | Where-Object Source -eq AzurePlan | Remove-AzsCspPartnerAzureEntitlement
+
+    Cancels every Azure subscription of the customer's Azure plan, asking for each.
 
     .EXAMPLE
     PS> Get-AzsCspPartnerCustomerAzurePlanEntitlement -CustomerId $customerId -SubscriptionId $planId | Where-Object Status -eq active | Remove-AzsCspPartnerAzureEntitlement -Force
@@ -67,12 +78,15 @@ function Remove-AzsCspPartnerAzureEntitlement {
         [ValidateNotNullOrEmpty()]
         [string] $CustomerId,
 
+        # Empty values are allowed at binding so that a piped legacy Azure subscription (no plan, no
+        # entitlement) fails alone with a clear error; the process block rejects them.
         [Parameter(Mandatory, Position = 1, ValueFromPipelineByPropertyName)]
-        [ValidateNotNullOrEmpty()]
+        [Alias('PlanSubscriptionId')]
+        [AllowNull()] [AllowEmptyString()]
         [string] $SubscriptionId,
 
         [Parameter(Mandatory, Position = 2, ValueFromPipelineByPropertyName)]
-        [ValidateNotNullOrEmpty()]
+        [AllowNull()] [AllowEmptyString()]
         [string] $EntitlementId,
 
         [ValidateNotNullOrEmpty()]
@@ -88,6 +102,22 @@ function Remove-AzsCspPartnerAzureEntitlement {
     }
 
     process {
+        $piped = $_
+        if ([string]::IsNullOrWhiteSpace($EntitlementId) -and $null -ne $piped -and $piped -isnot [string]) {
+            # A piped object without an entitlement: a legacy Azure subscription (or anything else that is
+            # not under an Azure plan). Refuse this item only; the next ones go on.
+            $azureId = [string](Get-AzsCspMember $piped 'AzureSubscriptionId')
+            $pcId = [string](Get-AzsCspMember $piped 'PartnerCenterSubscriptionId')
+            if (-not $pcId) { $pcId = $azureId }
+            $legacy = [string](Get-AzsCspMember $piped 'Source') -eq 'Legacy'
+            $what = if ($legacy) { 'a legacy Microsoft Azure (MS-AZR-0145P) subscription' } else { 'not under an Azure plan' }
+            $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.NotAzurePlanEntitlement' -Argument 'EntitlementId' -TargetObject $piped `
+                -Category ([System.Management.Automation.ErrorCategory]::InvalidOperation) `
+                -Message ("Azure subscription {0} of customer {1} is {2}; a legacy Microsoft Azure subscription is not an Azure plan entitlement, so Remove-AzsCspPartnerAzureEntitlement cannot cancel it. Nothing was sent for it." -f $azureId, $CustomerId, $what) `
+                -RecommendedAction ("Pipe only Azure plan subscriptions (Where-Object Source -eq AzurePlan). A legacy subscription cannot be cancelled in Partner Center (800096); suspend it instead: Suspend-AzsCspPartnerCustomerSubscription -CustomerId {0} -SubscriptionId {1}." -f $CustomerId, $pcId)
+            $PSCmdlet.WriteError($record)
+            return
+        }
         Assert-AzsCspPartnerGuid -Cmdlet $PSCmdlet -Value $CustomerId -Parameter 'CustomerId' -What "customer's ID (its tenant ID)"
         Assert-AzsCspPartnerGuid -Cmdlet $PSCmdlet -Value $SubscriptionId -Parameter 'SubscriptionId' -What 'Partner Center subscription ID of the Azure plan'
         Assert-AzsCspPartnerGuid -Cmdlet $PSCmdlet -Value $EntitlementId -Parameter 'EntitlementId' -What 'Azure subscription ID (entitlement ID)'

@@ -18,6 +18,10 @@ function Set-AzsCspPartnerCustomerSubscription {
     * changing a deleted subscription (AzsCsp.2011); a subscription changed meanwhile (AzsCsp.2055: run
       the command again).
 
+    -Status Deleted cancels the subscription for good, so it asks first, as
+    Remove-AzsCspPartnerCustomerSubscription does, unless -Force or -Confirm:$false is given (Active and
+    Suspended ask only with -Confirm).
+
     .PARAMETER CustomerId
     The customer's ID (its tenant ID).
 
@@ -25,10 +29,10 @@ function Set-AzsCspPartnerCustomerSubscription {
     The subscription's Partner Center ID.
 
     .PARAMETER Status
-    Active (reactivate), Suspended or Deleted (cancel).
+    Active (reactivate), Suspended or Deleted (cancel; asks first unless -Force or -Confirm:$false).
 
     .PARAMETER Force
-    Does not ask for confirmation (-WhatIf is still honoured).
+    Does not ask for confirmation, also for -Status Deleted (-WhatIf is still honoured).
 
     .PARAMETER PartnerCenterContext
     The Partner Center context (name or object) to use; default: the most recent one.
@@ -87,6 +91,6 @@ function Set-AzsCspPartnerCustomerSubscription {
 
     process {
         Set-AzsCspPartnerSubscriptionStatus -Cmdlet $PSCmdlet -State $state -CustomerId $CustomerId -SubscriptionId $SubscriptionId `
-            -Status $Status -PartnerCenterContext $PartnerCenterContext -Force $Force
+            -Status $Status -PartnerCenterContext $PartnerCenterContext -Force $Force -AskAsHighImpact:($Status -eq 'Deleted')
     }
 }
