@@ -226,6 +226,24 @@ BOOST_FIXTURE_TEST_CASE(app_only_is_refused_on_agreements_before_sending, Partne
   BOOST_TEST(emulator.CountRequests("GET", "agreements") == agreement_calls);
   BOOST_TEST(emulator.CountRequests("POST", "agreements") == 0);
   BOOST_TEST(PartnerCenterWrites() == 0);
+  // A new customer is not created when its agreement could not be confirmed afterwards.
+  const json::object create{{"companyName", "Appless Co"},
+                            {"email", "it@applessco.example"},
+                            {"address",
+                             {{"addressLine1", "One Microsoft Way"},
+                              {"city", "Redmond"},
+                              {"state", "WA"},
+                              {"postalCode", "98052"},
+                              {"country", "US"},
+                              {"firstName", "Ada"},
+                              {"lastName", "Lovelace"}}}};
+  Events new_customer = Run(app, "partnerCenter.onboardCustomer",
+                            {{"domain", "applessco"}, {"create", create}, {"contact", Contact()}});
+  BOOST_TEST(Code(new_customer) == "PartnerCenterAppUserRequired");
+  BOOST_TEST(new_customer.items.empty());
+  BOOST_TEST(emulator.CountRequests("POST", "/v1/customers") == 0);
+  Events absent = Op("partnerCenter.customers.get", {{"domain", "applessco.onmicrosoft.com"}});
+  BOOST_TEST(Code(absent) == "CustomerNotFound");
 }
 
 BOOST_FIXTURE_TEST_CASE(a_custom_cloud_without_partner_center_url_is_refused,
@@ -379,6 +397,15 @@ BOOST_FIXTURE_TEST_CASE(onboarding_fabrikam_then_a_rerun_that_writes_nothing,
   Events missing_contact = Op("partnerCenter.onboardCustomer", {{"domain", "fabrikam"}});
   BOOST_TEST(Code(missing_contact) == "AgreementContactRequired");
   BOOST_TEST(PartnerCenterWrites() == 0);
+  // A requested Azure subscription the customer does not have is refused before the plan is
+  // bought (or the agreement confirmed).
+  json::object unknown = arguments;
+  unknown["azureSubscriptionId"] = kNorthwindAzureSub;
+  Events not_yet = Op("partnerCenter.onboardCustomer", unknown);
+  BOOST_TEST(Code(not_yet) == "AzureSubscriptionNotFound");
+  BOOST_TEST(Str(not_yet.error.if_contains("message")).find(kNorthwindAzureSub) !=
+             std::string::npos);
+  BOOST_TEST(PartnerCenterWrites() == 0);
 
   Events done = Ok("partnerCenter.onboardCustomer", arguments);
   const json::object& item = done.items.at(0);
@@ -412,6 +439,32 @@ BOOST_FIXTURE_TEST_CASE(onboarding_fabrikam_then_a_rerun_that_writes_nothing,
   Events refused = Op("partnerCenter.onboardCustomer", wrong);
   BOOST_TEST(Code(refused) == "AzureSubscriptionNotFound");
   BOOST_TEST(Str(refused.error.if_contains("message")).find(azure_sub) != std::string::npos);
+
+  // A suspended plan is refused before anything is written, saying how to resume it.
+  std::string plan_id;
+  for (const auto& sub : Ok("partnerCenter.subscriptions.list", {{"customerId", kFabrikam}}).items)
+    if (Str(sub.if_contains("offerId")).rfind("DZH318Z0BPS6", 0) == 0)
+      plan_id = Str(sub.if_contains("id"));
+  BOOST_REQUIRE(!plan_id.empty());
+  Ok("partnerCenter.azureEntitlements.cancel",
+     {{"customerId", kFabrikam}, {"subscriptionId", plan_id}, {"entitlementId", azure_sub}});
+  Ok("partnerCenter.subscriptions.setStatus",
+     {{"customerId", kFabrikam}, {"subscriptionId", plan_id}, {"status", "suspended"}});
+  const int before_suspended = PartnerCenterWrites();
+  for (const bool preview : {true, false}) {
+    json::object suspended_arguments = arguments;
+    suspended_arguments["billingAccountName"] = "contoso-ba";
+    suspended_arguments["whatIf"] = preview;
+    Events suspended = Op("partnerCenter.onboardCustomer", suspended_arguments);
+    BOOST_TEST(Code(suspended) == "AzurePlanSuspended");
+    BOOST_TEST(suspended.status == AZSCSP_E_CONFLICT);
+    BOOST_TEST(Str(suspended.error.if_contains("message"))
+                   .find("Resume-AzsCspPartnerCustomerSubscription -CustomerId " +
+                         std::string(kFabrikam) + " -SubscriptionId " + plan_id) !=
+               std::string::npos);
+  }
+  BOOST_TEST(PartnerCenterWrites() == before_suspended);
+  BOOST_TEST(emulator.CountRequests("PUT", "Microsoft.Subscription/aliases") == 0);
 }
 
 BOOST_FIXTURE_TEST_CASE(onboarding_a_new_customer_creates_it, PartnerCenterFixture) {
@@ -429,6 +482,31 @@ BOOST_FIXTURE_TEST_CASE(onboarding_a_new_customer_creates_it, PartnerCenterFixtu
       Op("partnerCenter.onboardCustomer", {{"domain", "contosoretail"}, {"contact", Contact()}});
   BOOST_TEST(Code(not_found) == "CustomerNotFound");
   BOOST_TEST(Str(not_found.error.if_contains("message")).find("create") != std::string::npos);
+
+  // A taken domain (Woodgrove's tenant, not a customer of this partner) fails before any write,
+  // under whatIf too; an address Partner Center does not verify likewise.
+  for (const bool preview : {true, false}) {
+    Events taken = Op(
+        "partnerCenter.onboardCustomer",
+        {{"domain", "woodgrove"}, {"create", create}, {"contact", Contact()}, {"whatIf", preview}});
+    BOOST_TEST(Code(taken) == "DomainNotAvailable");
+    json::object wrong_address = create;
+    wrong_address["address"].as_object()["postalCode"] = "98000";
+    Events unverified = Op("partnerCenter.onboardCustomer", {{"domain", "contosoretail"},
+                                                             {"create", wrong_address},
+                                                             {"contact", Contact()},
+                                                             {"whatIf", preview}});
+    BOOST_TEST(Code(unverified) == "AddressNotValid");
+  }
+  BOOST_TEST(emulator.CountRequests("POST", "/v1/customers") == 0);
+  BOOST_TEST(emulator.CountRequests("POST", "/agreements") == 0);
+  json::object preview{
+      {"domain", "contosoretail"}, {"create", create}, {"contact", Contact()}, {"whatIf", true}};
+  BOOST_TEST(Str(Ok("partnerCenter.onboardCustomer", preview)
+                     .items.at(0)
+                     .at("steps")
+                     .at(0)
+                     .at("status")) == "WouldCreate");
 
   Events done = Ok("partnerCenter.onboardCustomer",
                    {{"domain", "contosoretail"}, {"create", create}, {"contact", Contact()}});

@@ -157,6 +157,44 @@ BOOST_AUTO_TEST_CASE(a_confirmed_agreement_is_already_done) {
   BOOST_TEST(steps[2].action == StepAction::Run);
 }
 
+BOOST_AUTO_TEST_CASE(a_requested_azure_subscription_must_exist_before_anything_is_bought) {
+  pc::OnboardingRequest request;
+  request.customer_id = kCustomer;
+  request.azure_subscription_id = "dddd";
+  request.contact = pc::AgreementContact{"A", "B", "a@b.example", ""};
+  pc::OnboardingState state;
+  state.customer = FabrikamCustomer();
+  state.has_agreement = false;  // no plan yet: it would be bought first
+  BOOST_TEST(CodeOf([&] { pc::PlanOnboarding(request, state); }) == "AzureSubscriptionNotFound");
+  state.subscriptions = {Sub("plan", "DZH318Z0BPS6:0001:DZH318Z0BML6", "pending")};
+  BOOST_TEST(CodeOf([&] { pc::PlanOnboarding(request, state); }) == "AzureSubscriptionNotFound");
+  // A customer to create cannot have it either.
+  pc::OnboardingRequest create = request;
+  create.customer_id.clear();
+  create.domain = "newco";
+  create.create = pc::NewCustomer{};
+  BOOST_TEST(CodeOf([&] { pc::PlanOnboarding(create, {}); }) == "AzureSubscriptionNotFound");
+}
+
+BOOST_AUTO_TEST_CASE(a_suspended_plan_is_refused_with_how_to_resume_it) {
+  pc::OnboardingRequest request;
+  request.customer_id = kCustomer;
+  pc::OnboardingState state;
+  state.customer = FabrikamCustomer();
+  state.subscriptions = {Sub("plan-9", "DZH318Z0BPS6:0001:DZH318Z0BML6", "suspended")};
+  state.azure_subscriptions = {Ref("aaaa", "AzurePlan", "active")};
+  try {
+    pc::PlanOnboarding(request, state);
+    BOOST_FAIL("expected AzurePlanSuspended");
+  } catch (const ServiceError& error) {
+    BOOST_TEST(error.Details().code == "AzurePlanSuspended");
+    BOOST_TEST(error.Kind() == ErrorKind::Conflict);
+    const std::string message = error.what();
+    BOOST_TEST(message.find("Resume-AzsCspPartnerCustomerSubscription -CustomerId " + kCustomer +
+                            " -SubscriptionId plan-9") != std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(alias_names_are_deterministic_per_customer) {
   BOOST_TEST(pc::AliasNameFor("E40189A3-E640-46A3-B8FF-16B642010B0D") ==
              "azscsp-e40189a3-e640-46a3-b8ff-16b642010b0d");
@@ -244,6 +282,75 @@ BOOST_AUTO_TEST_CASE(what_if_reads_only_then_a_run_does_everything_and_a_rerun_w
   BOOST_TEST(item.at("steps").as_array().size() == 4u);
   BOOST_TEST(item.at("type").as_string() == "onboarding");
   BOOST_TEST(!item.contains("userCredentials"));
+}
+
+namespace {
+
+pc::OnboardingRequest NewCustomerRequest() {
+  pc::OnboardingRequest request;
+  request.domain = "newco";
+  request.create = pc::NewCustomer{};
+  request.create->company_name = "NewCo";
+  request.create->email = "it@newco.example";
+  request.create->address = {{"addressLine1", "1 Main St"},
+                             {"city", "Redmond"},
+                             {"state", "WA"},
+                             {"postalCode", "98052"},
+                             {"country", "US"},
+                             {"firstName", "A"},
+                             {"lastName", "B"}};
+  request.contact = pc::AgreementContact{"A", "B", "a@newco.example", ""};
+  return request;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_app_only_token_never_creates_a_customer_it_cannot_finish) {
+  PartnerCenterFake fake(/*app_only=*/true);
+  fake.Route("GET /v1/customers", 200, R"({"items":[]})");
+  fake.Route("HEAD /v1/domains/newco.onmicrosoft.com", 404);
+  fake.Route("POST /v1/validations/address", 200, R"({"status":"VerifiedShippable"})");
+  fake.Route("POST /v1/customers", 201, R"({"id":"x"})");
+  const pc::CustomerOnboarding onboarding(fake.client, nullptr, fake.clock);
+  pc::OnboardingRequest request = NewCustomerRequest();
+  BOOST_TEST(CodeOf([&] { onboarding.Run(request, {}); }) == "PartnerCenterAppUserRequired");
+  BOOST_TEST(fake.Count("POST /v1/customers") == 0);
+  BOOST_TEST(fake.Writes() == 0);
+  // whatIf writes nothing anyway: the plan is shown.
+  request.what_if = true;
+  const pc::OnboardingResult plan = onboarding.Run(request, {});
+  BOOST_TEST(plan.steps.at(0).status == "WouldCreate");
+  BOOST_TEST(fake.Count("POST /v1/customers") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(domain_and_address_are_checked_before_any_write_and_under_what_if) {
+  PartnerCenterFake fake;
+  fake.Route("GET /v1/customers", 200, R"({"items":[]})");
+  fake.Route("HEAD /v1/domains/newco.onmicrosoft.com", 200);  // taken
+  fake.Route("POST /v1/validations/address", 200, R"({"status":"VerifiedShippable"})");
+  fake.Route("POST /v1/customers", 201, R"({"id":"x"})");
+  const pc::CustomerOnboarding onboarding(fake.client, nullptr, fake.clock);
+  pc::OnboardingRequest request = NewCustomerRequest();
+  request.what_if = true;
+  BOOST_TEST(CodeOf([&] { onboarding.Run(request, {}); }) == "DomainNotAvailable");
+  request.what_if = false;
+  BOOST_TEST(CodeOf([&] { onboarding.Run(request, {}); }) == "DomainNotAvailable");
+  BOOST_TEST(fake.Count("POST /v1/customers") == 0);
+
+  fake.Route("HEAD /v1/domains/newco.onmicrosoft.com", 404);
+  fake.Route("POST /v1/validations/address", 200,
+             R"({"status":"None","suggestedAddresses":[{"postalCode":"98052-6399"}]})");
+  request.what_if = true;
+  BOOST_TEST(CodeOf([&] { onboarding.Run(request, {}); }) == "AddressNotValid");
+  request.what_if = false;
+  BOOST_TEST(CodeOf([&] { onboarding.Run(request, {}); }) == "AddressNotValid");
+  BOOST_TEST(fake.Count("POST /v1/customers") == 0);
+
+  fake.Route("POST /v1/validations/address", 200, R"({"status":"VerifiedShippable"})");
+  request.what_if = true;
+  const pc::OnboardingResult plan = onboarding.Run(request, {});
+  BOOST_TEST(plan.steps.at(0).status == "WouldCreate");
+  BOOST_TEST(fake.Count("POST /v1/customers") == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -33,29 +33,36 @@ json::object AddressForValidation(const json::object& address) {
   return result;
 }
 
-Customer CreateCustomer(const NewCustomer& request,
-                        const std::shared_ptr<const PartnerCenterClient>& client,
-                        const util::Context& context) {
+void CheckNewCustomer(const NewCustomer& request,
+                      const std::shared_ptr<const PartnerCenterClient>& client,
+                      const util::Context& context) {
+  if (request.skip_validation) return;
   CustomersClient customers(client);
   const std::string domain = FullDomain(request.domain);
-  if (!request.skip_validation) {
-    if (!customers.DomainAvailable(domain, context))
-      throw ServiceError(ErrorKind::InvalidArgument,
-                         {0, "DomainNotAvailable",
-                          "The domain '" + domain +
-                              "' is already taken; choose another domain for the new customer."});
-    const AddressValidation validation =
-        customers.ValidateAddress(AddressForValidation(request.address), context);
-    if (!validation.Valid())
-      throw ServiceError(
-          ErrorKind::InvalidArgument,
-          {0, "AddressNotValid",
-           "Partner Center did not verify the address (status '" + validation.status + "'); " +
-               (validation.suggested_addresses.empty()
-                    ? std::string("no suggestion was made. ")
-                    : "suggested: " + json::serialize(validation.suggested_addresses) + ". ") +
-               "Correct the address, or skip validation."});
-  }
+  if (!customers.DomainAvailable(domain, context))
+    throw ServiceError(ErrorKind::InvalidArgument,
+                       {0, "DomainNotAvailable",
+                        "The domain '" + domain +
+                            "' is already taken; choose another domain for the new customer."});
+  const AddressValidation validation =
+      customers.ValidateAddress(AddressForValidation(request.address), context);
+  if (!validation.Valid())
+    throw ServiceError(
+        ErrorKind::InvalidArgument,
+        {0, "AddressNotValid",
+         "Partner Center did not verify the address (status '" + validation.status + "'); " +
+             (validation.suggested_addresses.empty()
+                  ? std::string("no suggestion was made. ")
+                  : "suggested: " + json::serialize(validation.suggested_addresses) + ". ") +
+             "Correct the address, or skip validation."});
+}
+
+Customer CreateCustomer(const NewCustomer& request,
+                        const std::shared_ptr<const PartnerCenterClient>& client,
+                        const util::Context& context, bool checked) {
+  if (!checked) CheckNewCustomer(request, client, context);
+  CustomersClient customers(client);
+  const std::string domain = FullDomain(request.domain);
   json::object address;
   for (const auto& entry : request.address)
     if (!entry.value().is_null()) address[entry.key()] = entry.value();

@@ -112,6 +112,17 @@ std::vector<PlannedStep> PlanOnboarding(const OnboardingRequest& request,
   const bool legacy = state.customer && IsLegacyCustomer(state.subscriptions);
   const std::optional<Subscription> plan =
       state.customer ? ExistingAzurePlan(state.subscriptions) : std::nullopt;
+  // A suspended plan is neither done nor buyable (the service refuses a second one): say how to
+  // resume it, before anything is written.
+  if (plan && plan->status == "suspended")
+    throw ServiceError(
+        ErrorKind::Conflict,
+        {409, "AzurePlanSuspended",
+         "The Azure plan " + plan->id + " of the customer " + state.customer->id +
+             " is suspended, so it has no usable Azure subscription and no second plan can be "
+             "bought; resume it with Resume-AzsCspPartnerCustomerSubscription -CustomerId " +
+             state.customer->id + " -SubscriptionId " + plan->id +
+             " (partnerCenter.subscriptions.setStatus active), then run this again."});
 
   // Agreement
   if (legacy) {
@@ -163,12 +174,11 @@ std::vector<PlannedStep> PlanOnboarding(const OnboardingRequest& request,
         pick.source = ref->source;
         pick.detail = "Picked the requested Azure subscription " + ref->azure_subscription_id + ".";
       }
-    if (pick.action == StepAction::Run) {
-      if (legacy || plan_ready)
-        ThrowAzureSubscriptionNotFound(customer_id, request.azure_subscription_id,
-                                       state.azure_subscriptions, "");
-      pick.detail = "Pick " + request.azure_subscription_id + " once the Azure plan has it.";
-    }
+    // Not one of the customer's current Azure subscriptions: refused before any write (a plan
+    // bought now could never have this id).
+    if (pick.action == StepAction::Run)
+      ThrowAzureSubscriptionNotFound(customer_id, request.azure_subscription_id,
+                                     state.azure_subscriptions, "");
   } else if (!active.empty()) {
     pick.action = StepAction::AlreadyDone;
     pick.azure_subscription_id = active.front()->azure_subscription_id;
@@ -236,6 +246,20 @@ OnboardingResult CustomerOnboarding::Run(const OnboardingRequest& request,
   };
   if (state.customer) set_customer(*state.customer);
 
+  // Everything that can refuse the run is checked before the first write.
+  NewCustomer create;
+  if (plan[0].action == StepAction::Create) {
+    create = *request.create;
+    if (create.domain.empty()) create.domain = request.domain;
+    // The agreement step needs app+user: an app-only token must not create the customer first.
+    if (!request.what_if && plan[1].action == StepAction::Run)
+      partner_center_->RequireAppUser(
+          "partnerCenter.onboardCustomer (the Microsoft Customer Agreement of the new customer)",
+          context);
+    // Domain availability and address validation (read-only): also under whatIf.
+    CheckNewCustomer(create, partner_center_, context);
+  }
+
   if (request.what_if) {
     for (const auto& step : plan) {
       if (step.action == StepAction::AlreadyDone && !step.azure_subscription_id.empty()) {
@@ -258,9 +282,7 @@ OnboardingResult CustomerOnboarding::Run(const OnboardingRequest& request,
     customer = *state.customer;
     end_step("Customer", "Found", plan[0].detail);
   } else {
-    NewCustomer create = *request.create;
-    if (create.domain.empty()) create.domain = request.domain;
-    customer = CreateCustomer(create, partner_center_, context);
+    customer = CreateCustomer(create, partner_center_, context, /*checked=*/true);
     json::object credentials;
     if (const json::value* given = customer.raw.if_contains("userCredentials");
         given && given->is_object())

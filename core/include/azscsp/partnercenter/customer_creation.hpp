@@ -29,10 +29,17 @@ struct NewCustomer {
 // The address fields validations/address takes (no names or phone).
 boost::json::object AddressForValidation(const boost::json::object& address);
 
-// DomainNotAvailable (InvalidArgument) naming the domain; AddressNotValid (InvalidArgument) naming
-// the status and the suggestions; else the created customer with userCredentials (a secret).
+// The read-only checks before a creation (unless skip_validation): the domain must be available
+// (else DomainNotAvailable, InvalidArgument, naming it) and the address valid (else
+// AddressNotValid, InvalidArgument, naming the status and the suggestions). Writes nothing.
+void CheckNewCustomer(const NewCustomer& request,
+                      const std::shared_ptr<const PartnerCenterClient>& client,
+                      const util::Context& context);
+
+// CheckNewCustomer (unless `checked`: the caller already ran it), then POST customers: the
+// created customer with userCredentials (a secret).
 Customer CreateCustomer(const NewCustomer& request,
                         const std::shared_ptr<const PartnerCenterClient>& client,
-                        const util::Context& context);
+                        const util::Context& context, bool checked = false);
 
 }  // namespace azscsp::partnercenter

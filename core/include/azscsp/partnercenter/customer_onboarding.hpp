@@ -64,10 +64,12 @@ bool IsLegacyCustomer(const std::vector<Subscription>& subscriptions);
 
 // The four steps in order. Throws (before anything is written) CustomerNotFound when the customer
 // is missing and `create` is absent, AgreementContactRequired when the agreement is needed and
-// `contact` absent, AzureSubscriptionNotFound when `azure_subscription_id` is not one of the
-// customer's active Azure subscriptions (or none is active, the plan needs none bought and no
-// billing account allows creating one). Picking: the requested one, else the only active one,
-// else the oldest (AzureSubscriptionsOf order).
+// `contact` absent, AzurePlanSuspended (Conflict) when the customer's Azure plan is suspended,
+// AzureSubscriptionNotFound when `azure_subscription_id` is not one of the customer's current
+// active Azure subscriptions (also when the customer or its plan does not exist yet: a plan bought
+// now cannot have that id), or none is active, the plan needs none bought and no billing account
+// allows creating one. Picking: the requested one, else the only active one, else the oldest
+// (AzureSubscriptionsOf order).
 std::vector<PlannedStep> PlanOnboarding(const OnboardingRequest& request,
                                         const OnboardingState& state);
 
@@ -102,7 +104,10 @@ class CustomerOnboarding {
   // Azure subscriptions.
   OnboardingState ReadState(const OnboardingRequest& request, const util::Context& context) const;
 
-  // Plans, then (unless what_if) applies each step; a `log` info event per step as it ends
+  // Plans; for a customer to create, checks (also under what_if, read-only) that the domain is
+  // available and the address valid, and (unless what_if) that the token is app+user when the
+  // agreement step will run, so that nothing is written when one fails; then (unless what_if)
+  // applies each step; a `log` info event per step as it ends
   // ("Step: {name}: {status}: {detail}"). `on_created` (optional) receives the new customer's
   // credentials as soon as it is created.
   OnboardingResult Run(const OnboardingRequest& request, const util::Context& context,
