@@ -173,6 +173,43 @@ BOOST_AUTO_TEST_CASE(ms_request_id_is_the_same_across_retries_and_new_per_call) 
   BOOST_TEST(pc.credential->resources.front() == "https://api.partnercenter.microsoft.com");
 }
 
+BOOST_AUTO_TEST_CASE(only_the_posts_partner_center_deduplicates_are_sent_again_after_a_5xx) {
+  PartnerCenterFake pc(false, false);
+  // De-duplicated by MS-RequestId: customers, carts, checkout, orders, agreements (any casing,
+  // with or without /v1, with a query).
+  for (const char* path :
+       {"customers", "/v1/customers", "customers/c/carts", "customers/c/Carts/cart-1/checkout",
+        "customers/c/orders", "/v1/customers/c/agreements?x=1"}) {
+    BOOST_TEST_CONTEXT(path) {
+      const size_t before = pc.transport->Requests().size();
+      pc.transport->Enqueue(MakeResponse(500, "{}"));
+      pc.transport->Enqueue(MakeResponse(201, R"({"id":"x"})"));
+      pc.client->SendJson(http::Method::Post, path, json::object{}, {});
+      BOOST_TEST(pc.transport->Requests().size() - before == 2u);
+    }
+  }
+  // Not de-duplicated: a PATCH of a subscription and an entitlement cancel get one try on 5xx.
+  const std::vector<std::pair<http::Method, std::string>> once = {
+      {http::Method::Patch, "customers/c/subscriptions/s1"},
+      {http::Method::Post, "customers/c/subscriptions/s1/azureEntitlements/e1/cancel"}};
+  for (const auto& [method, path] : once) {
+    BOOST_TEST_CONTEXT(path) {
+      const size_t before = pc.transport->Requests().size();
+      pc.transport->Enqueue(MakeResponse(500, "{}"));
+      const ServiceError error =
+          CaughtServiceError([&] { pc.client->SendJson(method, path, json::object{}, {}); });
+      BOOST_TEST(error.Details().http_status == 500);
+      BOOST_TEST(pc.transport->Requests().size() - before == 1u);
+    }
+  }
+  // ...but are sent again when the service says it did not act (429 with Retry-After).
+  const size_t before = pc.transport->Requests().size();
+  pc.transport->Enqueue(MakeResponse(429, "{}", {{"Retry-After", "1"}}));
+  pc.transport->Enqueue(MakeResponse(200, R"({"id":"s1"})"));
+  pc.client->SendJson(http::Method::Patch, "customers/c/subscriptions/s1", json::object{}, {});
+  BOOST_TEST(pc.transport->Requests().size() - before == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(seek_paging_follows_links_with_their_headers_with_or_without_v1) {
   PartnerCenterFake pc(false, false);
   pc.transport->Enqueue(MakeResponse(200, R"({"totalCount":2,"items":[{"id":"a"},{"id":"b"}],

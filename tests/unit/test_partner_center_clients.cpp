@@ -292,6 +292,36 @@ BOOST_AUTO_TEST_CASE(set_status_patches_the_full_object_with_its_etag_only_when_
   }
 }
 
+BOOST_AUTO_TEST_CASE(set_status_on_a_stale_etag_rereads_once_and_reports_the_wanted_status) {
+  PartnerCenterFake pc;
+  int gets = 0;
+  std::string status_after_patch = "suspended";
+  pc.routes["GET " + kCustomerPath + "/subscriptions/s1"] = [&](const http::Request&) {
+    // First the status before; then, after the PATCH, what another writer (or our own lost PATCH
+    // sent again by the pipeline) left.
+    const std::string status = gets++ == 0 ? "active" : status_after_patch;
+    return MakeResponse(200, R"({"id":"s1","status":")" + status + R"(","attributes":{"etag":"e-)" +
+                                 std::to_string(gets) + R"("}})");
+  };
+  ;
+  pc.Route("PATCH " + kCustomerPath + "/subscriptions/s1", 400,
+           PartnerFdError(2055, "The etag of the subscription is not current."));
+  const pc::SubscriptionsClient subscriptions(pc.client);
+  const pc::StatusChange change = subscriptions.SetStatus(kCustomer, "s1", "suspended", {});
+  BOOST_TEST(change.changed);
+  BOOST_TEST(change.previous_status == "active");
+  BOOST_TEST(change.subscription.status == "suspended");
+  BOOST_TEST(gets == 2);
+  BOOST_TEST(pc.Count("PATCH " + kCustomerPath + "/subscriptions/s1") == 1);
+
+  // Still not in the wanted status: the 2055 stands (re-read and retry is the caller's call).
+  gets = 0;
+  status_after_patch = "active";
+  BOOST_TEST(CodeOf([&] { subscriptions.SetStatus(kCustomer, "s1", "suspended", {}); }) == "2055");
+  BOOST_TEST(gets == 2);
+  BOOST_TEST(pc.Count("PATCH " + kCustomerPath + "/subscriptions/s1") == 2);
+}
+
 BOOST_AUTO_TEST_CASE(azure_subscriptions_are_plan_entitlements_and_legacy_ids_oldest_first) {
   PartnerCenterFake pc;
   pc.Route("GET " + kCustomerPath + "/subscriptions", 200, R"({"items":[

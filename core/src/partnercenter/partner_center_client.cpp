@@ -1,6 +1,7 @@
 #include "azscsp/partnercenter/partner_center_client.hpp"
 
 #include <set>
+#include <vector>
 
 #include "azscsp/auth/token_claims.hpp"
 #include "azscsp/partnercenter/partner_center_error.hpp"
@@ -11,6 +12,36 @@
 namespace json = boost::json;
 
 namespace azscsp::partnercenter {
+namespace {
+
+// The POSTs Partner Center de-duplicates by MS-RequestId (partner-center.md §5: the same request
+// id within 15 minutes returns the first answer without a second effect): customers, carts,
+// checkout, orders, agreements; and the address validation, which changes nothing. Only these
+// may be sent again after the service may have acted on them (5xx, a lost connection). Others
+// (PATCH subscriptions, POST azureEntitlements/{id}/cancel) are retried only when the service did
+// not act (408, 429, 503), as any non-idempotent request.
+bool DeduplicatedPost(const std::string& v1_target) {
+  std::vector<std::string> segments;
+  const std::string path = v1_target.substr(0, v1_target.find('?'));
+  for (size_t start = 1; start <= path.size();) {
+    const size_t slash = path.find('/', start);
+    const size_t end = slash == std::string::npos ? path.size() : slash;
+    if (end > start) segments.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  auto is = [&](size_t i, const char* name) {
+    return i < segments.size() && util::EqualsIgnoreCase(segments[i], name);
+  };
+  if (!is(0, "v1")) return false;
+  const size_t n = segments.size();
+  if (n == 2) return is(1, "customers");
+  if (n == 3) return is(1, "validations") && is(2, "address");
+  if (n == 4 && is(1, "customers")) return is(3, "carts") || is(3, "orders") || is(3, "agreements");
+  if (n == 6 && is(1, "customers")) return is(3, "carts") && is(5, "checkout");
+  return false;
+}
+
+}  // namespace
 
 PartnerCenterClient::PartnerCenterClient(std::shared_ptr<const http::Pipeline> pipeline,
                                          std::string base_url,
@@ -72,8 +103,8 @@ http::Response PartnerCenterClient::SendTarget(http::Method method, const std::s
              method == http::Method::Put) {
     request.headers["Content-Length"] = "0";
   }
-  // MS-RequestId makes a repeated POST/PATCH return the first answer: safe to retry.
-  request.idempotent = true;
+  // MS-RequestId makes a repeated POST of these return the first answer: safe to retry.
+  request.idempotent = method == http::Method::Post && DeduplicatedPost(request.url.target);
   http::Response response = pipeline_->Send(request, context);
   if (response.status >= 200 && response.status < 300) return response;
   ServiceError error = ParsePartnerCenterError(response);

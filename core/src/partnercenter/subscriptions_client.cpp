@@ -87,7 +87,17 @@ StatusChange SubscriptionsClient::SetStatus(const std::string& customer_id,
   }
   current.raw["status"] = status;
   current.status = status;
-  change.subscription = Update(customer_id, current, context);
+  try {
+    change.subscription = Update(customer_id, current, context);
+  } catch (const ServiceError& error) {
+    // 2055 (stale etag): someone, or our own PATCH whose answer was lost and which the pipeline
+    // then sent again, changed it since the GET. Read once more: already in the wanted status
+    // is success.
+    if (error.Details().code != "2055") throw;
+    Subscription again = Get(customer_id, subscription_id, context);
+    if (again.status != status) throw;
+    change.subscription = std::move(again);
+  }
   change.changed = true;
   return change;
 }
