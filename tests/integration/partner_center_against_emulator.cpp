@@ -621,6 +621,29 @@ BOOST_FIXTURE_TEST_CASE(an_azure_subscription_is_created_with_an_arm_alias_when_
   BOOST_TEST(Str(rerun.items.at(0).at("steps").at(3).at("status")) == "AlreadyDone");
   BOOST_TEST(Str(rerun.items.at(0).if_contains("azureSubscriptionId")) == azure_sub);
   BOOST_TEST(emulator.CountRequests("PUT", "Microsoft.Subscription/aliases") == 1);
+
+  // That subscription cancelled too: the first alias still names it, so the next alias name
+  // creates a new, active one.
+  Ok("partnerCenter.azureEntitlements.cancel", {{"customerId", kNorthwind},
+                                                {"subscriptionId", kNorthwindPlan},
+                                                {"entitlementId", azure_sub}});
+  Events second = Ok("partnerCenter.onboardCustomer", arguments);
+  const json::object& second_item = second.items.at(0);
+  BOOST_TEST(Str(second_item.at("steps").at(3).at("status")) == "Done");
+  const std::string second_sub = Str(second_item.if_contains("azureSubscriptionId"));
+  BOOST_TEST(second_sub.size() == 36u);
+  BOOST_TEST(second_sub != azure_sub);
+  BOOST_TEST(Str(second_item.at("steps").at(3).at("detail"))
+                 .find("azscsp-" + std::string(kNorthwind) + "-2") != std::string::npos);
+  BOOST_TEST(emulator.CountRequests("PUT", "/providers/Microsoft.Subscription/aliases/azscsp-" +
+                                               std::string(kNorthwind) + "-2") == 1);
+  const auto [plans_after, active_after] = AzureState(*this, kNorthwind);
+  BOOST_TEST(plans_after == 1);
+  BOOST_TEST(active_after.size() == 1u);
+  BOOST_TEST(active_after.count(second_sub) == 1u);
+  Events third = Ok("partnerCenter.onboardCustomer", arguments);
+  BOOST_TEST(Str(third.items.at(0).at("steps").at(3).at("status")) == "AlreadyDone");
+  BOOST_TEST(Str(third.items.at(0).if_contains("azureSubscriptionId")) == second_sub);
 }
 
 BOOST_AUTO_TEST_CASE(throttling_is_retried_after_retry_after_and_reported_when_it_persists) {

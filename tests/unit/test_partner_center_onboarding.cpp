@@ -5,6 +5,7 @@
 #define BOOST_TEST_DYN_LINK
 #include <boost/test/unit_test.hpp>
 
+#include "azscsp/arm/arm_client.hpp"
 #include "azscsp/partnercenter/customer_onboarding.hpp"
 #include "azscsp/partnercenter/subscription_alias.hpp"
 #include "azscsp/util/json.hpp"
@@ -351,6 +352,77 @@ BOOST_AUTO_TEST_CASE(domain_and_address_are_checked_before_any_write_and_under_w
   const pc::OnboardingResult plan = onboarding.Run(request, {});
   BOOST_TEST(plan.steps.at(0).status == "WouldCreate");
   BOOST_TEST(fake.Count("POST /v1/customers") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(an_alias_whose_subscription_was_cancelled_moves_to_the_next_alias_name) {
+  PartnerCenterFake fake;
+  const std::string base = "/v1/customers/" + kCustomer;
+  fake.Route("GET " + base, 200,
+             R"({"id":"e40189a3-e640-46a3-b8ff-16b642010b0d","companyProfile":{"tenantId":
+             "e40189a3-e640-46a3-b8ff-16b642010b0d","domain":"fabrikam.onmicrosoft.com",
+             "companyName":"Fabrikam"}})");
+  fake.Route("GET " + base + "/subscriptions", 200,
+             R"({"items":[{"id":"plan-1","offerId":"DZH318Z0BPS6:0001:DZH318Z0BML6",
+             "status":"active"}]})");
+  bool created = false;
+  fake.routes["GET " + base + "/subscriptions/plan-1/azureEntitlements"] =
+      [&](const http::Request&) {
+        return MakeResponse(200,
+                            std::string(R"({"items":[{"id":"AA000000-0000-4000-8000-00000000000A",)"
+                                        R"("status":"cancelled","subscriptionId":"plan-1"})") +
+                                (created ? R"(,{"id":"bb000000-0000-4000-8000-00000000000b",)"
+                                           R"("status":"active","subscriptionId":"plan-1"}]})"
+                                         : "]}"));
+      };
+  const std::string aliases = "/providers/Microsoft.Subscription/aliases/";
+  // The first alias was used by an earlier run: its subscription is the cancelled one.
+  fake.Route("PUT " + aliases + pc::AliasNameFor(kCustomer), 200,
+             R"({"properties":{"subscriptionId":"AA000000-0000-4000-8000-00000000000A",
+             "provisioningState":"Succeeded"}})");
+  // The second is provisioned asynchronously: Accepted, then Succeeded.
+  fake.Route("PUT " + aliases + pc::AliasNameFor(kCustomer, 2), 201,
+             R"({"properties":{"provisioningState":"Accepted"}})");
+  int polls = 0;
+  fake.routes["GET " + aliases + pc::AliasNameFor(kCustomer, 2)] = [&](const http::Request&) {
+    if (++polls < 2)
+      return MakeResponse(200, R"({"properties":{"provisioningState":"Running"}})",
+                          {{"Retry-After", "5"}});
+    created = true;
+    return MakeResponse(200, R"({"properties":{"provisioningState":"Succeeded",
+        "subscriptionId":"BB000000-0000-4000-8000-00000000000B"}})");
+  };
+  const auto arm = std::make_shared<arm::ArmClient>(
+      std::make_shared<http::Pipeline>(std::vector<std::shared_ptr<http::Policy>>{},
+                                       fake.transport),
+      "https://management.azure.com");
+  const pc::CustomerOnboarding onboarding(fake.client, arm, fake.clock);
+  pc::OnboardingRequest request;
+  request.customer_id = kCustomer;
+  request.billing_account_name = "ba-1";
+  const pc::OnboardingResult result = onboarding.Run(request, {});
+  BOOST_TEST(result.steps.at(3).status == "Done");
+  BOOST_TEST(result.azure_subscription_id == "bb000000-0000-4000-8000-00000000000b");
+  BOOST_TEST(result.steps.at(3).detail.find(pc::AliasNameFor(kCustomer, 2)) != std::string::npos);
+  BOOST_TEST(fake.Count("PUT " + aliases + pc::AliasNameFor(kCustomer)) == 1);
+  BOOST_TEST(fake.Count("PUT " + aliases + pc::AliasNameFor(kCustomer, 2)) == 1);
+  BOOST_TEST(polls == 2);
+  BOOST_REQUIRE(fake.clock.Sleeps().size() == 2u);
+  BOOST_TEST(fake.clock.Sleeps().at(0).count() == 2000);  // no Retry-After: 2 s
+  BOOST_TEST(fake.clock.Sleeps().at(1).count() == 5000);  // the alias's Retry-After
+  BOOST_TEST(pc::AliasNameFor(kCustomer, 2) == "azscsp-" + kCustomer + "-2");
+
+  // A failed provisioning names the alias and the state.
+  created = false;
+  fake.Route("PUT " + aliases + pc::AliasNameFor(kCustomer, 2), 201,
+             R"({"properties":{"provisioningState":"Failed"}})");
+  try {
+    onboarding.Run(request, {});
+    BOOST_FAIL("expected SubscriptionAliasFailed");
+  } catch (const ServiceError& error) {
+    BOOST_TEST(error.Details().code == "SubscriptionAliasFailed");
+    BOOST_TEST(std::string(error.what()).find(pc::AliasNameFor(kCustomer, 2)) != std::string::npos);
+    BOOST_TEST(std::string(error.what()).find("Failed") != std::string::npos);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

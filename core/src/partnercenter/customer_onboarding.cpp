@@ -1,5 +1,7 @@
 #include "azscsp/partnercenter/customer_onboarding.hpp"
 
+#include <algorithm>
+
 #include "azscsp/errors.hpp"
 #include "azscsp/partnercenter/azure_plan_purchase.hpp"
 #include "azscsp/partnercenter/customers_client.hpp"
@@ -58,6 +60,59 @@ const char* WhatIfStatus(const PlannedStep& step) {
       break;
   }
   return "WouldRun";
+}
+
+struct CreatedSubscription {
+  std::string azure_subscription_id, alias;
+};
+
+// An Azure subscription under the customer's plan with an ARM alias, confirmed as an active
+// entitlement of the plan. An alias whose subscription is no longer active (cancelled since an
+// earlier run made it) returns that same subscription, so the next name is tried
+// ("azscsp-{id}-2", …, at most kMaxSubscriptionAliases).
+CreatedSubscription CreateAzureSubscription(const arm::ArmClient& arm,
+                                            const std::shared_ptr<const PartnerCenterClient>& pc,
+                                            const Customer& customer,
+                                            const std::string& billing_account_name,
+                                            util::Clock::SystemTime deadline, util::Clock& clock,
+                                            const util::Context& context) {
+  const std::string display_name =
+      (customer.company_name.empty() ? customer.domain : customer.company_name) + " Azure";
+  std::string inactive;  // "{alias}: {id} ({status})" of the names tried
+  for (int attempt = 1; attempt <= kMaxSubscriptionAliases; ++attempt) {
+    const std::string alias = AliasNameFor(customer.id, attempt);
+    const std::string id = CreateSubscriptionAlias(arm, alias, display_name, billing_account_name,
+                                                   customer.id, clock, deadline, context);
+    // Partner Center lists the new subscription as an entitlement of the plan, possibly a little
+    // after ARM made it.
+    for (;;) {
+      const auto all = ListAzureSubscriptions(customer.id, pc, context);
+      const auto found = std::find_if(all.begin(), all.end(), [&](const AzureSubscriptionRef& ref) {
+        return ref.azure_subscription_id == id && ref.source == "AzurePlan";
+      });
+      if (found != all.end() && found->Active()) return {id, alias};
+      if (found != all.end()) {
+        inactive += (inactive.empty() ? "" : ", ") + alias + ": " + id + " (" + found->status + ")";
+        util::Progress(context, "The alias " + alias + " names the Azure subscription " + id +
+                                    ", which is " + found->status +
+                                    "; creating one with the next alias name.");
+        break;
+      }
+      if (clock.Now() + std::chrono::seconds(2) > deadline)
+        throw ServiceError(ErrorKind::Timeout,
+                           {0, "SubscriptionAliasNotReady",
+                            "The Azure subscription " + id + " of the alias '" + alias +
+                                "' is not yet an Azure plan entitlement of the customer " +
+                                customer.id + "; run this again later to pick it up."});
+      clock.SleepFor(std::chrono::seconds(2), context);
+    }
+  }
+  throw ServiceError(ErrorKind::Conflict,
+                     {0, "SubscriptionAliasExhausted",
+                      "Every alias name tried for the customer " + customer.id +
+                          " names an Azure subscription that is no longer active (" + inactive +
+                          "); create the Azure subscription in the Partner Center portal, or "
+                          "pick an active one with azureSubscriptionId."});
 }
 
 }  // namespace
@@ -357,14 +412,14 @@ OnboardingResult CustomerOnboarding::Run(const OnboardingRequest& request,
   if (request.billing_account_name.empty() || !arm_)
     ThrowAzureSubscriptionNotFound(customer.id, "", all,
                                    "Pass billingAccountName to create one under the Azure plan.");
-  result.azure_subscription_id = CreateSubscriptionAlias(
-      *arm_, AliasNameFor(customer.id),
-      (customer.company_name.empty() ? customer.domain : customer.company_name) + " Azure",
-      request.billing_account_name, customer.id, context);
+  const CreatedSubscription created =
+      CreateAzureSubscription(*arm_, partner_center_, customer, request.billing_account_name,
+                              clock_.Now() + request.purchase_timeout, clock_, context);
+  result.azure_subscription_id = created.azure_subscription_id;
   result.source = "AzurePlan";
   end_step("AzureSubscription", "Done",
            "Created the Azure subscription " + result.azure_subscription_id + " with the alias " +
-               AliasNameFor(customer.id) + ".");
+               created.alias + ".");
   return result;
 }
 
