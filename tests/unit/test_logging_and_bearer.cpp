@@ -138,4 +138,36 @@ BOOST_AUTO_TEST_CASE(redact_body_masks_secret_keys) {
   BOOST_TEST(out.find("\"ok\"") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(redact_body_handles_escaped_quotes_and_any_key_case) {
+  const std::string out = http::LoggingPolicy::RedactBody(
+      R"({"Password":"a\"b\\\"c-tail","note":"say \"password\": \"x\"","CLIENT_SECRET" :)"
+      R"( "s3cr3t","n":1})");
+  BOOST_TEST(out.find("tail") == std::string::npos);
+  BOOST_TEST(out.find("c-") == std::string::npos);
+  BOOST_TEST(out.find("s3cr3t") == std::string::npos);
+  BOOST_TEST(out.find(R"("Password":"REDACTED")") != std::string::npos);
+  BOOST_TEST(out.find(R"("CLIENT_SECRET":"REDACTED")") != std::string::npos);
+  BOOST_TEST(out.find(R"("note":"say \"password\": \"x\"")") != std::string::npos);
+  BOOST_TEST(out.find(R"("n":1})") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(redact_body_redacts_a_secret_that_crosses_the_4096_cut) {
+  // The password value starts before byte 4096 and ends after it: the old cut-then-redact left
+  // its head in the log.
+  const std::string secret = "Head-of-the-secret-" + std::string(100, 'Z') + "-end";
+  std::string body = R"({"padding":")" + std::string(4096 - 80, 'p') + R"(","userCredentials":)";
+  body += R"({"userName":"admin","password":")" + secret + R"("},"more":")" +
+          std::string(2000, 'm') + R"("})";
+  BOOST_REQUIRE(body.find(secret) < 4096u);
+  BOOST_REQUIRE(body.find(secret) + secret.size() > 4096u);
+  const std::string out = http::LoggingPolicy::RedactBody(body);
+  BOOST_TEST(out.find("Head-of") == std::string::npos);
+  BOOST_TEST(out.find("ZZZZ") == std::string::npos);
+  BOOST_TEST(out.find(R"("password":"REDACTED")") != std::string::npos);
+  BOOST_TEST(out.find("... (" + std::to_string(body.size()) + " bytes)") != std::string::npos);
+  // An unterminated secret logs nothing after its key.
+  const std::string cut = http::LoggingPolicy::RedactBody(R"({"password":"abc)");
+  BOOST_TEST(cut.find("abc") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

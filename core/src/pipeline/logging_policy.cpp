@@ -1,6 +1,7 @@
+#include <algorithm>
 #include <array>
 #include <chrono>
-#include <regex>
+#include <string_view>
 
 #include "azscsp/errors.hpp"
 #include "azscsp/http/policies.hpp"
@@ -100,13 +101,66 @@ std::string LoggingPolicy::RedactHeaders(const Headers& headers) {
 }
 
 std::string LoggingPolicy::RedactBody(const std::string& body) {
-  // Belt and braces: even bodies we consider safe lose any value of a secret-looking key.
-  static const std::regex secret_values(
-      R"re("(access_token|refresh_token|id_token|client_secret|client_assertion|password|secret|registrationToken|activationKey)"\s*:\s*"[^"]*")re",
-      std::regex::icase);
-  std::string redacted =
-      std::regex_replace(body.substr(0, kMaxLoggedBody), secret_values, "\"$1\":\"REDACTED\"");
-  if (body.size() > kMaxLoggedBody) redacted += "... (" + std::to_string(body.size()) + " bytes)";
+  // Belt and braces: even bodies we consider safe lose any string value of a secret-looking key.
+  // The whole body is redacted first (a secret crossing the cut must not leave its head behind),
+  // then cut. A hand-written scan rather than a regex: JSON strings with escaped quotes, and no
+  // regex recursion on megabyte bodies.
+  static constexpr std::array<std::string_view, 9> kSecretKeys = {
+      "access_token", "refresh_token", "id_token",          "client_secret", "client_assertion",
+      "password",     "secret",        "registrationToken", "activationKey"};
+  // The end (one past the closing quote) of the JSON string starting at `start` (a quote), or npos.
+  auto string_end = [&body](size_t start) {
+    for (size_t i = start + 1; i < body.size(); ++i) {
+      if (body[i] == '\\')
+        ++i;
+      else if (body[i] == '"')
+        return i + 1;
+    }
+    return std::string::npos;
+  };
+  auto skip_space = [&body](size_t i) {
+    while (i < body.size() &&
+           (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r'))
+      ++i;
+    return i;
+  };
+  std::string redacted;
+  redacted.reserve(std::min(body.size(), kMaxLoggedBody + 64));
+  size_t i = 0;
+  while (i < body.size()) {
+    const size_t quote = body.find('"', i);
+    if (quote == std::string::npos) {
+      redacted.append(body, i, std::string::npos);
+      break;
+    }
+    redacted.append(body, i, quote - i);
+    const size_t key_end = string_end(quote);
+    if (key_end == std::string::npos) {  // unterminated: copy the rest as it is
+      redacted.append(body, quote, std::string::npos);
+      break;
+    }
+    redacted.append(body, quote, key_end - quote);
+    i = key_end;
+    const std::string_view key(body.data() + quote + 1, key_end - quote - 2);
+    const bool secret =
+        std::any_of(kSecretKeys.begin(), kSecretKeys.end(),
+                    [&](std::string_view name) { return util::EqualsIgnoreCase(key, name); });
+    if (!secret) continue;
+    const size_t colon = skip_space(key_end);
+    if (colon >= body.size() || body[colon] != ':') continue;
+    const size_t value = skip_space(colon + 1);
+    if (value >= body.size() || body[value] != '"') continue;
+    const size_t value_end = string_end(value);
+    redacted += ":\"";
+    redacted += kRedacted;
+    redacted += '"';
+    if (value_end == std::string::npos) break;  // unterminated secret: nothing more is logged
+    i = value_end;
+  }
+  if (redacted.size() > kMaxLoggedBody) {
+    redacted.resize(kMaxLoggedBody);
+    redacted += "... (" + std::to_string(body.size()) + " bytes)";
+  }
   return redacted;
 }
 
