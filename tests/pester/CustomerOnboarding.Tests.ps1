@@ -54,8 +54,9 @@ BeforeAll {
     }
 
     # Requests that change something (token requests excluded).
+    # Requests that change something. POST validations/address only reads (it runs under -WhatIf too).
     function Get-TestWrite {
-        @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.method -in 'POST', 'PUT', 'PATCH', 'DELETE' -and $_.path -notmatch 'oauth2|/token' })
+        @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object { $_.method -in 'POST', 'PUT', 'PATCH', 'DELETE' -and $_.path -notmatch 'oauth2|/token|/validations/address' })
     }
 
     # -ErrorVariable also collects the errors of the helpers a step runs; the command's own record
@@ -260,12 +261,37 @@ Describe 'Register-AzsCspCustomer: more cuts and a new Azure subscription under 
         @($state.Mappings) | Should -Be @($state.Azure)
     }
 
-    It 'cut right after creating a new customer: the re-run finds it (no second customer) and finishes' {
+    It 'cut right after creating a new customer: the failed run hands over the new administrator (password in no stream); the re-run finds it (no second customer) and finishes' {
         Reset-World
         Add-AzsCspTestFault -Emulator $emulator -Fault @{ method = 'POST'; pathContains = '/agreements'; status = 400; count = 1; body = @{ code = 1001; description = 'Injected failure.'; data = @(); source = 'PartnerFD' } }
-        $cut = @(Register-AzsCspCustomer @newCustomer @registration -ErrorAction SilentlyContinue)
+        $Error.Clear()
+        # Every stream, with -Verbose and -Debug (the native log too), merged into one list.
+        $all = @(Register-AzsCspCustomer @newCustomer @registration -ErrorAction SilentlyContinue -ErrorVariable cutErrors -Verbose -Debug *>&1)
+        $cut = @($all | Where-Object { $_.PSObject.TypeNames -contains 'AzsCsp.CustomerOnboardingStep' })
         (Get-StepStatus $cut).Customer | Should -Be 'Created'
         ($cut | Where-Object Status -EQ 'Failed').Step | Should -Be 'Agreement'
+        @(Get-CommandError $cutErrors).Count | Should -Be 1
+        # Partner Center shows the password once, at creation: the failed run still carries it.
+        $customerStep = $cut | Where-Object Step -EQ 'Customer'
+        $customerStep.AdminCredential | Should -BeOfType ([pscredential])
+        $customerStep.AdminCredential.UserName | Should -Be 'admin@tailwindtraders.onmicrosoft.com'
+        $customerStep.AdminCredential.Password | Should -BeOfType ([securestring])
+        $customerStep.AdminCredential.Password.Length | Should -BeGreaterThan 0
+        $password = $customerStep.AdminCredential.GetNetworkCredential().Password
+        $password | Should -Not -BeNullOrEmpty
+        # ... and nowhere in clear: no record of any stream, no error (message, details, action).
+        $seen = [System.Text.StringBuilder]::new()
+        foreach ($record in @($all) + @($Error)) {
+            $null = $seen.AppendLine(($record | Out-String -Width 500))
+            if ($record -is [System.Management.Automation.ErrorRecord]) {
+                $null = $seen.AppendLine($record.Exception.Message).AppendLine([string]$record.ErrorDetails.Message).AppendLine([string]$record.ErrorDetails.RecommendedAction)
+            }
+            elseif ($record -is [System.Management.Automation.InformationalRecord] -or $record -is [System.Management.Automation.InformationRecord]) {
+                $null = $seen.AppendLine([string]$record.Message).AppendLine([string]$record.MessageData)
+            }
+        }
+        @($all | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0 -Because 'the debug stream was captured'
+        $seen.ToString().Contains($password) | Should -BeFalse
         Invoke-AzsCspEmulatorControl -Emulator $emulator -Method DELETE -Path '/_emulator/faults'
         $resumed = Get-StepStatus @(Register-AzsCspCustomer @newCustomer @registration)
         $resumed.Customer | Should -Be 'Found'

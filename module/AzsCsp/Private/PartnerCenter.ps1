@@ -322,6 +322,32 @@ function ConvertTo-AzsCspPartnerOffer {
     }
 }
 
+function ConvertTo-AzsCspPartnerAdminCredential {
+    <#
+    .SYNOPSIS
+    A PSCredential (password as a read-only SecureString) from the userCredentials {userName, password}
+    of a new customer; $null when either is missing. The plain password is not kept.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscredential])]
+    param([AllowNull()] [object] $Credentials)
+
+    if ($null -eq $Credentials) { return $null }
+    $userName = [string](Get-AzsCspMember $Credentials 'userName')
+    $plain = [string](Get-AzsCspMember $Credentials 'password')
+    try {
+        if (-not $userName -or -not $plain) { return $null }
+        $secure = [System.Security.SecureString]::new()
+        foreach ($character in $plain.ToCharArray()) { $secure.AppendChar($character) }
+        $secure.MakeReadOnly()
+        return [pscredential]::new($userName, $secure)
+    }
+    finally {
+        $plain = $null
+        if ($Credentials -is [System.Collections.IDictionary] -and $Credentials.Contains('password')) { $Credentials['password'] = $null }
+    }
+}
+
 function New-AzsCspOnboardingStep {
     <#
     .SYNOPSIS

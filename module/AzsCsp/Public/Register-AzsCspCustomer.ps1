@@ -423,7 +423,7 @@ function Register-AzsCspCustomer {
         # Each Partner Center step is written as it ends (the operation's 'Step: <name>: <status>:
         # <detail>' log lines); the final item completes what the log lines did not say.
         $guid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
-        $live = @{ Steps = [ordered]@{}; Customer = $label; CustomerId = $id; Azure = $null }
+        $live = @{ Steps = [ordered]@{}; Customer = $label; CustomerId = $id; Azure = $null; Admin = $null }
         $onInfo = {
             param([string] $Message)
             foreach ($ended in @(ConvertFrom-AzsCspOnboardingLog -Lines @($Message))) {
@@ -434,6 +434,10 @@ function Register-AzsCspCustomer {
                 }
                 if ($ended.Step -eq 'AzureSubscription' -and $ended.Status -ne 'Skipped' -and $ended.Detail -match $guid) { $live.Azure = $Matches[0].ToLowerInvariant() }
                 $object = New-AzsCspOnboardingStep -Customer $live.Customer -CustomerId $live.CustomerId -Step $ended.Step -Status $ended.Status -Detail $ended.Detail -AzureSubscriptionId $live.Azure
+                if ($ended.Step -eq 'Customer' -and $live.Admin) {
+                    # The new administrator's credential (the customerCredentials item came just before).
+                    $object | Add-Member -NotePropertyName AdminCredential -NotePropertyValue $live.Admin -Force
+                }
                 $live.Steps[$ended.Step] = $object
                 $object
             }
@@ -443,6 +447,18 @@ function Register-AzsCspCustomer {
         Invoke-AzsCspPartnerOperation -Cmdlet $PSCmdlet -Entry $pcEntry -Operation 'partnerCenter.onboardCustomer' -Arguments $arguments `
             -Target $target -TargetObject $label -Activity "Onboarding customer $label" -State $state -NoErrorRecord -OnInfo $onInfo | ForEach-Object {
             if ($_ -is [System.Management.Automation.PSCustomObject] -and $_.PSObject.TypeNames -contains 'AzsCsp.CustomerOnboardingStep') { $_ }
+            elseif ([string](Get-AzsCspMember $_ 'type') -eq 'customerCredentials') {
+                # Right after the customer was created, before any later step can fail: the new
+                # administrator's credential goes on the Customer step at once (SecureString only), so a
+                # run that fails later still hands it over.
+                $live.Admin = ConvertTo-AzsCspPartnerAdminCredential -Credentials (Get-AzsCspMember $_ 'userCredentials')
+                $_.Remove('userCredentials')
+                $createdId = [string](Get-AzsCspMember $_ 'customerId')
+                if (-not $live.CustomerId -and $createdId) { $live.CustomerId = $createdId }
+                if ($live.Admin -and $live.Steps.Contains('Customer')) {
+                    $live.Steps['Customer'] | Add-Member -NotePropertyName AdminCredential -NotePropertyValue $live.Admin -Force
+                }
+            }
             elseif ($null -eq $result) { $result = $_ }
         }
         $customerName = $live.Customer
@@ -464,19 +480,7 @@ function Register-AzsCspCustomer {
         if ($resultDomain) { $customerName = $resultDomain }
         $source = [string](Get-AzsCspMember $result 'source')
         $picked = [string](Get-AzsCspMember $result 'azureSubscriptionId')
-        $newAdmin = $null
-        $credentials = Get-AzsCspMember $result 'userCredentials'
-        if ($credentials) {
-            $userName = [string](Get-AzsCspMember $credentials 'userName')
-            $plain = [string](Get-AzsCspMember $credentials 'password')
-            if ($userName -and $plain) {
-                $secure = [System.Security.SecureString]::new()
-                foreach ($character in $plain.ToCharArray()) { $secure.AppendChar($character) }
-                $secure.MakeReadOnly()
-                $newAdmin = [pscredential]::new($userName, $secure)
-            }
-            $plain = $null
-        }
+        $newAdmin = $live.Admin
         foreach ($s in @(Get-AzsCspMember $result 'steps')) {
             if ($null -eq $s) { continue }
             $stepName = [string](Get-AzsCspMember $s 'name')
