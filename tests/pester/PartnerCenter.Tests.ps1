@@ -335,6 +335,36 @@ Describe 'Partner Center against the emulator' {
             $byRefresh.CredentialType | Should -Be 'RefreshToken'
             $byRefresh.AppOnly | Should -BeFalse
             @(Get-AzsCspPartnerCustomerAgreement -CustomerId $adatumId -PartnerCenterContext 'pc-refresh').Count | Should -Be 1
+
+            # A confidential application: -Credential (application ID, client secret) with the refresh
+            # token, as Connect-PartnerCenter takes it. (The emulator's refresh grant does not check a
+            # secret; that the core sends it as client_secret is a unit test of the core.) The sign-in
+            # works and the secret shows in no stream.
+            $secret = 'pc-app-secret-' + [guid]::NewGuid().ToString('N')
+            $app = [pscredential]::new($publicClient, (ConvertTo-SecureString -String $secret -AsPlainText -Force))
+            $all = @(Connect-AzsCspPartnerCenter @endpoints -ApplicationId $publicClient -RefreshToken $refresh -Credential $app -Tenant $fixture.PartnerTenantId `
+                    -ContextName 'pc-refresh-secret' -Verbose -Debug *>&1)
+            $byConfidential = @($all | Where-Object { $_ -is [AzsCsp.Context] })
+            $byConfidential.Count | Should -Be 1
+            $byConfidential[0].CredentialType | Should -Be 'RefreshToken'
+            $byConfidential[0].AppOnly | Should -BeFalse
+            @(Get-AzsCspPartnerCustomerAgreement -CustomerId $adatumId -PartnerCenterContext 'pc-refresh-secret').Count | Should -Be 1
+            ($all | Out-String -Width 500).Contains($secret) | Should -BeFalse
+        }
+
+        It 'passes the -Credential secret of a refresh-token sign-in to the core as the client secret (and none without -Credential)' {
+            $publicClient = '1950a258-227b-4e31-a9cf-717495945fc2'
+            $refresh = ConvertTo-SecureString -String 'not-a-real-refresh-token' -AsPlainText -Force
+            $app = [pscredential]::new($publicClient, (ConvertTo-SecureString -String 'the-client-secret' -AsPlainText -Force))
+            Mock -ModuleName AzsCsp Invoke-AzsCspSignIn { }
+            Connect-AzsCspPartnerCenter -ApplicationId $publicClient -RefreshToken $refresh -Credential $app -Tenant $fixture.PartnerTenantId
+            Should -Invoke -ModuleName AzsCsp Invoke-AzsCspSignIn -Times 1 -Exactly -ParameterFilter {
+                $ParameterSetName -eq 'RefreshToken' -and $null -ne $RefreshClientSecret -and [System.Net.NetworkCredential]::new('', $RefreshClientSecret).Password -eq 'the-client-secret'
+            }
+            Connect-AzsCspPartnerCenter -ApplicationId $publicClient -RefreshToken $refresh -Tenant $fixture.PartnerTenantId
+            Should -Invoke -ModuleName AzsCsp Invoke-AzsCspSignIn -Times 1 -Exactly -ParameterFilter { $ParameterSetName -eq 'RefreshToken' -and $null -eq $RefreshClientSecret }
+            $other = [pscredential]::new('00000000-0000-0000-0000-000000000001', $app.Password)
+            { Connect-AzsCspPartnerCenter -ApplicationId $publicClient -RefreshToken $refresh -Credential $other -Tenant $fixture.PartnerTenantId } | Should -Throw -ErrorId 'AzsCsp.InvalidCredential,*'
         }
 
         It 'signs in app-only with a certificate (PFX) through the same code as Connect-AzsCspAccount' {

@@ -26,6 +26,9 @@ function Invoke-AzsCspSignIn {
         [string] $AssertionAlgorithm = 'Auto',
         [switch] $UseDeviceAuthentication,
         [System.Security.SecureString] $RefreshToken,
+        # With -RefreshToken: the client secret of a confidential application (sent as client_secret on
+        # every refresh grant; never shown).
+        [System.Security.SecureString] $RefreshClientSecret,
         [System.Management.Automation.PSCredential] $AutomationCredential,
         [object] $AccessToken,
         [switch] $FromEnvironment,
@@ -209,6 +212,9 @@ function Invoke-AzsCspSignIn {
             $credentialOptions.tenantId = $Tenant
             $credentialOptions.refreshToken = New-SecretSlot $RefreshToken
             if ($ApplicationId) { $clientId = $ApplicationId.Trim(); $credentialOptions.clientId = $clientId }
+            if ($null -ne $RefreshClientSecret -and $RefreshClientSecret.Length -gt 0) {
+                $credentialOptions.clientSecret = New-SecretSlot $RefreshClientSecret
+            }
         }
         'UserPassword' {
             $userName = [string]$AutomationCredential.UserName

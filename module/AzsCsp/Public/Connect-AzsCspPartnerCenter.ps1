@@ -14,7 +14,9 @@ function Connect-AzsCspPartnerCenter {
     Ways to sign in (the parameter sets of Connect-PartnerCenter):
     * App+user with a device code: -UseDeviceAuthentication [-Tenant] (the default). The instructions
       go to the information stream (tag 'AzsCsp.DeviceCode'); Ctrl+C cancels the wait.
-    * App+user with a refresh token: -ApplicationId -RefreshToken [-Credential] [-Tenant].
+    * App+user with a refresh token: -ApplicationId -RefreshToken [-Credential] [-Tenant]; -Credential
+      (application ID and client secret) for a confidential application, whose secret is sent on every
+      refresh.
     * App-only with a client secret: -ServicePrincipal -Credential -Tenant.
     * App-only with a certificate: -ServicePrincipal -ApplicationId -CertificatePath|-CertificateThumbprint -Tenant.
     * Your own token: -AccessToken.
@@ -43,8 +45,10 @@ function Connect-AzsCspPartnerCenter {
 
     .PARAMETER Credential
     With -ServicePrincipal: the application ID (user name) and client secret (password), app-only.
-    With -RefreshToken: accepted for compatibility with Connect-PartnerCenter; its user name must be
-    -ApplicationId, and the refresh is made as a public client (the secret is not sent). Alone: a user name and password (app+user), for automation against test systems.
+    With -RefreshToken: the application ID (user name, must equal -ApplicationId) and client secret
+    (password) of a confidential application, as Connect-PartnerCenter takes them; the secret is sent as
+    client_secret on every refresh of the token and never shown. Without it the refresh is made as a
+    public client. Alone: a user name and password (app+user), for automation against test systems.
 
     .PARAMETER ServicePrincipal
     Signs in as an application (app-only), with -Credential or a certificate.
@@ -104,6 +108,13 @@ function Connect-AzsCspPartnerCenter {
     PS> Connect-AzsCspPartnerCenter -ServicePrincipal -Credential $app -Tenant contosocsp.onmicrosoft.com
 
     App-only sign-in: customers, orders and subscriptions work; the customer agreement does not.
+
+    .EXAMPLE
+    PS> $app = Get-Credential -UserName $appId   # client secret of the confidential application
+    PS> Connect-AzsCspPartnerCenter -ApplicationId $appId -RefreshToken $refreshToken -Credential $app -Tenant contosocsp.onmicrosoft.com
+
+    App+user sign-in with a refresh token of a confidential application (as with Connect-PartnerCenter
+    -ApplicationId -RefreshToken -Credential); its secret goes with every refresh.
 
     .EXAMPLE
     PS> Add-AzsCspEnvironment -Name Emulator -ResourceManagerEndpoint $emu.resourceManagerUrl -PartnerCenterEndpoint $emu.partnerCenterUrl
@@ -229,6 +240,10 @@ function Connect-AzsCspPartnerCenter {
                     -Message ("-Credential names application '{0}' but -ApplicationId is '{1}': the refresh token belongs to one application." -f $Credential.UserName, $ApplicationId) `
                     -RecommendedAction 'Pass the same application ID as -ApplicationId and as the user name of -Credential.'
                 $PSCmdlet.ThrowTerminatingError($record)
+            }
+            # A confidential application: its secret goes with every refresh grant (client_secret).
+            if ($Credential -and $null -ne $Credential.Password -and $Credential.Password.Length -gt 0) {
+                $signIn.RefreshClientSecret = $Credential.Password
             }
         }
         'ServicePrincipalSecret' {
