@@ -253,6 +253,47 @@ BOOST_AUTO_TEST_CASE(the_same_next_link_and_token_twice_stops_the_list) {
   BOOST_TEST(pc.transport->Requests().size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(an_empty_page_that_still_has_a_next_link_stops_the_list) {
+  PartnerCenterFake pc(false, false);
+  pc.transport->Enqueue(MakeResponse(200, R"({"items":[{"id":"a"}],"links":{"next":{
+      "uri":"/v1/customers?seekOperation=Next","headers":[{"key":"MS-ContinuationToken",
+      "value":"t1"}]}}})"));
+  pc.transport->Enqueue(MakeResponse(200, R"({"items":[],"links":{"next":{
+      "uri":"/v1/customers?seekOperation=Next","headers":[{"key":"MS-ContinuationToken",
+      "value":"t2"}]}}})"));
+  int items = 0;
+  const ServiceError error = CaughtServiceError([&] {
+    pc.client->ForEach("customers", [&](const json::value&) { return ++items, true; }, {});
+  });
+  BOOST_TEST(error.Details().code == "PagingLoop");
+  BOOST_TEST(std::string(error.what()).find("empty page") != std::string::npos);
+  BOOST_TEST(items == 1);
+  BOOST_TEST(pc.transport->Requests().size() == 2u);
+  // An empty last page (no next link) is just the end.
+  pc.transport->Enqueue(MakeResponse(200, R"({"items":[],"links":{}})"));
+  pc.client->ForEach("customers", [&](const json::value&) { return ++items, true; }, {});
+  BOOST_TEST(items == 1);
+}
+
+BOOST_AUTO_TEST_CASE(pages_are_capped_even_with_a_new_token_each_time) {
+  PartnerCenterFake pc(false, false);
+  int served = 0;
+  pc.transport->SetHandler([&](const http::Request&) {
+    ++served;
+    return MakeResponse(
+        200, R"({"items":[{"id":"x"}],"links":{"next":{"uri":"/v1/customers?seekOperation=Next",)"
+             R"("headers":[{"key":"MS-ContinuationToken","value":"t-)" +
+                 std::to_string(served) + R"("}]}}})");
+  });
+  int items = 0;
+  const ServiceError error = CaughtServiceError([&] {
+    pc.client->ForEach("customers", [&](const json::value&) { return ++items, true; }, {});
+  });
+  BOOST_TEST(error.Details().code == "PagingLoop");
+  BOOST_TEST(served == partnercenter::PartnerCenterClient::kMaxPages);
+  BOOST_TEST(items == partnercenter::PartnerCenterClient::kMaxPages);
+}
+
 BOOST_AUTO_TEST_CASE(a_next_link_to_another_host_is_refused) {
   PartnerCenterFake pc(false, false);
   pc.transport->Enqueue(MakeResponse(

@@ -142,14 +142,18 @@ void PartnerCenterClient::ForEach(const std::string& path,
   std::string target = path;
   CallOptions page_options = options;
   std::set<std::string> followed;
-  for (;;) {
+  const std::string what = options.operation.empty() ? "GET " + path : options.operation;
+  for (int pages = 1;; ++pages) {
     const json::value page =
         SendJson(http::Method::Get, target, std::nullopt, context, page_options);
     if (!page.is_object()) return;
+    size_t item_count = 0;
     if (const json::value* items = util::FindKeyIgnoreCase(page.as_object(), "items");
-        items && items->is_array())
+        items && items->is_array()) {
+      item_count = items->as_array().size();
       for (const auto& item : items->as_array())
         if (!on_item(item)) return;
+    }
     const json::value* links = util::FindKeyIgnoreCase(page.as_object(), "links");
     const json::value* next =
         links && links->is_object() ? util::FindKeyIgnoreCase(links->as_object(), "next") : nullptr;
@@ -186,6 +190,19 @@ void PartnerCenterClient::ForEach(const std::string& path,
     } else {
       target = uri;
     }
+    // A page without items that still points further, or more pages than any list has: the
+    // service is looping (new tokens each time, so the repeated-link guard cannot see it).
+    if (item_count == 0)
+      throw ServiceError(
+          ErrorKind::Service,
+          {200, "PagingLoop",
+           "Partner Center returned an empty page that still has a next link (page " +
+               std::to_string(pages) + " of " + what + "); stopping the list there."});
+    if (pages >= kMaxPages)
+      throw ServiceError(ErrorKind::Service,
+                         {200, "PagingLoop",
+                          "Partner Center returned more than " + std::to_string(kMaxPages) +
+                              " pages for " + what + "; stopping the list there."});
   }
 }
 

@@ -51,11 +51,14 @@ class PartnerCenterClient {
 
   // Calls `on_item` for each element of "items" of every page, following links.next (its uri,
   // with or without /v1, and its headers such as MS-ContinuationToken) until a page has none.
-  // The same next link and token twice: ServiceError "RepeatedNextLink". Stops early when
-  // `on_item` returns false.
+  // The same next link and token twice: ServiceError "RepeatedNextLink"; a link to another host:
+  // "UntrustedNextLink"; a page without items that has a next link, or more than kMaxPages
+  // pages: "PagingLoop". Stops early when `on_item` returns false.
   void ForEach(const std::string& path,
                const std::function<bool(const boost::json::value&)>& on_item,
                const util::Context& context, const CallOptions& options = {}) const;
+
+  static constexpr int kMaxPages = 10000;
 
   // Throws PartnerCenterAppUserRequired when the token is a JWT without delegated scopes.
   void RequireAppUser(const std::string& operation, const util::Context& context) const;
