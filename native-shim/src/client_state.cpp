@@ -250,8 +250,9 @@ std::shared_ptr<const partnercenter::PartnerCenterClient> ClientState::PartnerCe
         std::make_shared<http::LoggingPolicy>()};
     partner_center_pipeline_ = std::make_shared<http::Pipeline>(std::move(policies), transport_);
   }
-  return std::make_shared<partnercenter::PartnerCenterClient>(partner_center_pipeline_, url,
-                                                              credential_, resource);
+  return std::make_shared<partnercenter::PartnerCenterClient>(
+      partner_center_pipeline_, url, credential_, resource, std::string(),
+      cloud::PartnerCenterDomainSuffix(environment_));
 }
 
 void ClientState::Track(const std::shared_ptr<Operation>& operation) {

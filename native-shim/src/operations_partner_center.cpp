@@ -73,9 +73,10 @@ void GetPartnerCustomer(ClientState& client, const json::object& arguments, cons
 
 void CheckPartnerDomain(ClientState& client, const json::object& arguments, const Emit& emit,
                         const util::Context& context) {
-  const std::string domain = pc::FullDomain(RequiredString(arguments, "domain"));
-  const bool available =
-      pc::CustomersClient(client.PartnerCenter(context)).DomainAvailable(domain, context);
+  const auto partner_center = client.PartnerCenter(context);
+  const std::string domain =
+      pc::FullDomain(RequiredString(arguments, "domain"), partner_center->DomainSuffix());
+  const bool available = pc::CustomersClient(partner_center).DomainAvailable(domain, context);
   emit({{"domain", domain}, {"available", available}});
 }
 

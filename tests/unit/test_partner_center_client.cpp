@@ -5,6 +5,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "azscsp/cloud/environment.hpp"
+#include "azscsp/partnercenter/customer_creation.hpp"
+#include "azscsp/partnercenter/customers_client.hpp"
 #include "azscsp/partnercenter/partner_center_error.hpp"
 #include "azscsp/partnercenter/partner_center_models.hpp"
 #include "azscsp/util/json.hpp"
@@ -59,6 +61,42 @@ BOOST_AUTO_TEST_CASE(built_in_clouds_have_the_partner_center_endpoint_and_custom
   custom.partner_center_url = "https://localhost:8447";
   BOOST_TEST(cloud::PartnerCenterUrl(custom) == "https://localhost:8447/");
   BOOST_TEST(cloud::PartnerCenterResource(custom) == "https://api.partnercenter.microsoft.com");
+}
+
+BOOST_AUTO_TEST_CASE(new_customer_domains_take_the_clouds_suffix) {
+  BOOST_TEST(cloud::PartnerCenterDomainSuffix(*cloud::Environment::BuiltIn("AzureCloud")) ==
+             ".onmicrosoft.com");
+  BOOST_TEST(cloud::PartnerCenterDomainSuffix(*cloud::Environment::BuiltIn("AzureUSGovernment")) ==
+             ".onmicrosoft.com");
+  BOOST_TEST(cloud::PartnerCenterDomainSuffix(*cloud::Environment::BuiltIn("azurechinacloud")) ==
+             ".partner.onmschina.cn");
+  cloud::Environment custom;
+  custom.name = "emulator";
+  custom.partner_center_url = "https://localhost:8447/";
+  BOOST_TEST(cloud::PartnerCenterDomainSuffix(custom) == ".onmicrosoft.com");
+  custom.partner_center_url = "https://partner.partnercenterapi.microsoftonline.cn/";
+  BOOST_TEST(cloud::PartnerCenterDomainSuffix(custom) == ".partner.onmschina.cn");
+
+  BOOST_TEST(partnercenter::FullDomain("Contoso") == "contoso.onmicrosoft.com");
+  BOOST_TEST(partnercenter::FullDomain("contoso", ".partner.onmschina.cn") ==
+             "contoso.partner.onmschina.cn");
+  BOOST_TEST(partnercenter::FullDomain("Contoso.partner.onmschina.cn", ".onmicrosoft.com") ==
+             "contoso.partner.onmschina.cn");
+
+  // A China client checks "{prefix}.partner.onmschina.cn" for a new customer.
+  PartnerCenterFake pc;
+  pc.Route("POST /v1/validations/address", 200, R"({"status":"VerifiedShippable"})");
+  const auto china = std::make_shared<partnercenter::PartnerCenterClient>(
+      std::make_shared<http::Pipeline>(std::vector<std::shared_ptr<http::Policy>>{}, pc.transport),
+      "https://partner.partnercenterapi.microsoftonline.cn/", pc.credential,
+      "https://partner.partnercenterapi.microsoftonline.cn", "", ".partner.onmschina.cn");
+  BOOST_TEST(china->DomainSuffix() == ".partner.onmschina.cn");
+  BOOST_TEST(pc.client->DomainSuffix() == ".onmicrosoft.com");
+  partnercenter::NewCustomer customer;
+  customer.domain = "contoso";
+  customer.address = {{"addressLine1", "1 Road"}, {"city", "Beijing"}, {"country", "CN"}};
+  partnercenter::CheckNewCustomer(customer, china, {});
+  BOOST_TEST(pc.Count("HEAD /v1/domains/contoso.partner.onmschina.cn") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(partner_fd_error_with_a_numeric_code_becomes_a_string_code) {

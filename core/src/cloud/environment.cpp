@@ -84,6 +84,20 @@ std::string PartnerCenterResource(const Environment& environment) {
   return resource;
 }
 
+std::string PartnerCenterDomainSuffix(const Environment& environment) {
+  const std::string& url = environment.partner_center_url;
+  const size_t scheme = url.find("://");
+  const std::string host = scheme == std::string::npos
+                               ? std::string()
+                               : url.substr(scheme + 3, url.find('/', scheme + 3) - scheme - 3);
+  const std::string china = "microsoftonline.cn";
+  const bool china_url = host.size() >= china.size() &&
+                         util::EqualsIgnoreCase(host.substr(host.size() - china.size()), china);
+  return util::EqualsIgnoreCase(environment.name, "AzureChinaCloud") || china_url
+             ? ".partner.onmschina.cn"
+             : ".onmicrosoft.com";
+}
+
 std::string MicrosoftGraphUrl(const Environment& environment) {
   // Microsoft Graph of the public clouds, by the host of their login endpoints.
   static const std::pair<const char*, const char*> kByLoginHost[] = {

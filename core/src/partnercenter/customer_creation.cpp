@@ -38,7 +38,7 @@ void CheckNewCustomer(const NewCustomer& request,
                       const util::Context& context) {
   if (request.skip_validation) return;
   CustomersClient customers(client);
-  const std::string domain = FullDomain(request.domain);
+  const std::string domain = FullDomain(request.domain, client->DomainSuffix());
   if (!customers.DomainAvailable(domain, context))
     throw ServiceError(ErrorKind::InvalidArgument,
                        {0, "DomainNotAvailable",
@@ -62,7 +62,7 @@ Customer CreateCustomer(const NewCustomer& request,
                         const util::Context& context, bool checked) {
   if (!checked) CheckNewCustomer(request, client, context);
   CustomersClient customers(client);
-  const std::string domain = FullDomain(request.domain);
+  const std::string domain = FullDomain(request.domain, client->DomainSuffix());
   json::object address;
   for (const auto& entry : request.address)
     if (!entry.value().is_null()) address[entry.key()] = entry.value();

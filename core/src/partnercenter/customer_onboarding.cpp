@@ -155,7 +155,8 @@ std::vector<PlannedStep> PlanOnboarding(const OnboardingRequest& request,
     steps.push_back(
         {"Customer", StepAction::Create,
          "Create the customer '" + request.create->company_name + "' with the domain " +
-             FullDomain(request.create->domain.empty() ? request.domain : request.create->domain) +
+             FullDomain(request.create->domain.empty() ? request.domain : request.create->domain,
+                        state.domain_suffix) +
              "."});
   } else {
     throw ServiceError(ErrorKind::NotFound,
@@ -261,6 +262,7 @@ std::vector<PlannedStep> PlanOnboarding(const OnboardingRequest& request,
 OnboardingState CustomerOnboarding::ReadState(const OnboardingRequest& request,
                                               const util::Context& context) const {
   OnboardingState state;
+  state.domain_suffix = partner_center_->DomainSuffix();
   const CustomersClient customers(partner_center_);
   if (!request.customer_id.empty()) {
     try {
@@ -325,7 +327,8 @@ OnboardingResult CustomerOnboarding::Run(const OnboardingRequest& request,
     }
     if (!state.customer && request.create) {
       result.domain =
-          FullDomain(request.create->domain.empty() ? request.domain : request.create->domain);
+          FullDomain(request.create->domain.empty() ? request.domain : request.create->domain,
+                     partner_center_->DomainSuffix());
       result.company_name = request.create->company_name;
     }
     return result;

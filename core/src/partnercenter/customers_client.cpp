@@ -8,9 +8,9 @@ namespace json = boost::json;
 
 namespace azscsp::partnercenter {
 
-std::string FullDomain(const std::string& domain) {
+std::string FullDomain(const std::string& domain, const std::string& suffix) {
   std::string full = Lower(domain);
-  if (full.find('.') == std::string::npos) full += ".onmicrosoft.com";
+  if (!full.empty() && full.find('.') == std::string::npos) full += Lower(suffix);
   return full;
 }
 
@@ -67,7 +67,7 @@ Customer CustomersClient::Get(const std::string& customer_id, const util::Contex
 std::optional<Customer> CustomersClient::FindByDomain(const std::string& domain,
                                                       const util::Context& context) const {
   const std::string wanted = Lower(domain);
-  const std::string full = FullDomain(domain);
+  const std::string full = FullDomain(domain, client_->DomainSuffix());
   std::optional<Customer> found;
   CustomerListOptions options;
   options.domain_prefix = wanted;

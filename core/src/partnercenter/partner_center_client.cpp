@@ -46,12 +46,15 @@ bool DeduplicatedPost(const std::string& v1_target) {
 PartnerCenterClient::PartnerCenterClient(std::shared_ptr<const http::Pipeline> pipeline,
                                          std::string base_url,
                                          std::shared_ptr<auth::TokenCredential> credential,
-                                         std::string resource, std::string correlation_id)
+                                         std::string resource, std::string correlation_id,
+                                         std::string domain_suffix)
     : pipeline_(std::move(pipeline)),
       base_url_(std::move(base_url)),
       credential_(std::move(credential)),
       resource_(std::move(resource)),
-      correlation_id_(correlation_id.empty() ? util::NewGuid() : std::move(correlation_id)) {
+      correlation_id_(correlation_id.empty() ? util::NewGuid() : std::move(correlation_id)),
+      domain_suffix_(domain_suffix.empty() ? std::string(".onmicrosoft.com")
+                                           : std::move(domain_suffix)) {
   if (base_url_.empty() || base_url_.back() != '/') base_url_ += '/';
 }
 

@@ -40,6 +40,10 @@ constexpr const char* kPartnerCenterResource = "https://api.partnercenter.micros
 std::string PartnerCenterUrl(const Environment& environment);
 // The token audience for Partner Center (partner_center_resource, default kPartnerCenterResource).
 std::string PartnerCenterResource(const Environment& environment);
+// The initial domain suffix of new Partner Center customers: ".partner.onmschina.cn" in
+// AzureChinaCloud (by name, or a Partner Center URL under microsoftonline.cn), else
+// ".onmicrosoft.com".
+std::string PartnerCenterDomainSuffix(const Environment& environment);
 
 // Fills authority_host and arm_resource of a custom environment that lacks them from
 // GET {resource_manager_url}metadata/endpoints?api-version=2015-01-01 (no authentication).

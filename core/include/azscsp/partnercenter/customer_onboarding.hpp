@@ -41,6 +41,9 @@ struct OnboardingState {
   std::vector<Subscription> subscriptions;
   std::optional<bool> has_agreement;  // nullopt: not read (not needed)
   std::vector<AzureSubscriptionRef> azure_subscriptions;
+  // The cloud's initial domain suffix (PartnerCenterClient::DomainSuffix), for a prefix-only
+  // domain.
+  std::string domain_suffix = ".onmicrosoft.com";
 };
 
 enum class StepAction {

@@ -14,8 +14,10 @@
 
 namespace azscsp::partnercenter {
 
-// "contoso" -> "contoso.onmicrosoft.com"; a name with a dot is kept (lower case either way).
-std::string FullDomain(const std::string& domain);
+// "contoso" -> "contoso" + `suffix` (".onmicrosoft.com", or ".partner.onmschina.cn" in
+// AzureChinaCloud: PartnerCenterClient::DomainSuffix); a name with a dot is kept (lower case
+// either way).
+std::string FullDomain(const std::string& domain, const std::string& suffix = ".onmicrosoft.com");
 
 struct CustomerListOptions {
   std::string domain_prefix;        // Domain starts_with (sent to the service)

@@ -35,9 +35,11 @@ class PartnerCenterClient {
   // `pipeline` authenticates for `resource` (its bearer policy); `credential` is the same one,
   // used only to read the token's claims for the app+user check. `base_url` like
   // "https://api.partnercenter.microsoft.com/". `correlation_id` empty: a new GUID.
+  // `domain_suffix`: the cloud's initial domain suffix for new customers (empty:
+  // ".onmicrosoft.com"; cloud::PartnerCenterDomainSuffix).
   PartnerCenterClient(std::shared_ptr<const http::Pipeline> pipeline, std::string base_url,
                       std::shared_ptr<auth::TokenCredential> credential, std::string resource,
-                      std::string correlation_id = {});
+                      std::string correlation_id = {}, std::string domain_suffix = {});
 
   // `path` relative to /v1 ("customers/{id}"; a leading '/' and "/v1" are accepted), segments and
   // query already encoded. Returns the response for 2xx; throws ServiceError otherwise.
@@ -69,6 +71,8 @@ class PartnerCenterClient {
 
   const std::string& BaseUrl() const { return base_url_; }  // ends in '/'
   const std::string& CorrelationId() const { return correlation_id_; }
+  // ".onmicrosoft.com", or ".partner.onmschina.cn" in AzureChinaCloud.
+  const std::string& DomainSuffix() const { return domain_suffix_; }
 
   // "/v1/..." for a link or path as Partner Center writes it ("/customers?x", "v1/customers").
   static std::string V1Path(const std::string& path);
@@ -83,6 +87,7 @@ class PartnerCenterClient {
   std::shared_ptr<auth::TokenCredential> credential_;
   std::string resource_;
   std::string correlation_id_;
+  std::string domain_suffix_;
 };
 
 }  // namespace azscsp::partnercenter
