@@ -466,3 +466,65 @@ Describe 'Register-AzsCspCustomer: errors' {
         @(Get-AzsCspTestRequest -Emulator $emulator | Where-Object host -EQ 'partnerCenter') | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Register-AzsCspCustomer: refused before anything is written' {
+    BeforeEach {
+        Reset-World
+    }
+
+    It 'stops at a suspended Azure plan (AzurePlanSuspended) naming the plan and the Resume- command' {
+        $plan = @(Get-AzsCspPartnerCustomerSubscription -CustomerId $northwindId | Where-Object IsAzurePlan)[0]
+        $null = Get-AzsCspPartnerCustomerAzurePlanEntitlement -CustomerId $northwindId -SubscriptionId $plan.SubscriptionId | Remove-AzsCspPartnerAzureEntitlement -Force
+        $null = Suspend-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -SubscriptionId $plan.SubscriptionId
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $steps = @(Register-AzsCspCustomer -CustomerId $northwindId @registration -BillingAccountName 'contoso-csp-billing' -ErrorVariable bad -ErrorAction SilentlyContinue)
+        ($steps | Where-Object Status -EQ 'Failed').Step | Should -Be 'AzurePlan'
+        $record = (Get-CommandError $bad)[0]
+        $record.FullyQualifiedErrorId | Should -Match '^AzsCsp\.AzurePlanSuspended'
+        $record.Exception.Message | Should -Match $plan.SubscriptionId
+        $record.ErrorDetails.RecommendedAction | Should -Match ("Resume-AzsCspPartnerCustomerSubscription -CustomerId {0} -SubscriptionId {1}" -f $northwindId, $plan.SubscriptionId)
+        Get-TestWrite | Should -BeNullOrEmpty
+        # As the action says: resumed, the same command goes on (a new Azure subscription under the plan).
+        $null = Resume-AzsCspPartnerCustomerSubscription -CustomerId $northwindId -SubscriptionId $plan.SubscriptionId
+        $status = Get-StepStatus @(Register-AzsCspCustomer -CustomerId $northwindId @registration -BillingAccountName 'contoso-csp-billing')
+        $status.AzurePlan | Should -Be 'AlreadyDone'
+        $status.CustomerSubscriptionMapping | Should -Be 'Done'
+    }
+
+    It 'refuses a taken domain with -WhatIf and in a real run (DomainNotAvailable), creating nothing' {
+        # Taken by a directory that is not a customer of this partner (the partner's own).
+        $taken = $newCustomer.Clone()
+        $taken.Domain = 'contosocsp'
+        $planned = @(Register-AzsCspCustomer @taken @registration -WhatIf -ErrorVariable bad -ErrorAction SilentlyContinue)
+        ($planned | Where-Object Status -EQ 'Failed').Step | Should -Be 'Customer'
+        @($planned | Where-Object Status -EQ 'WouldCreate') | Should -BeNullOrEmpty
+        (Get-CommandError $bad)[0].FullyQualifiedErrorId | Should -Match '^AzsCsp\.DomainNotAvailable'
+        $steps = @(Register-AzsCspCustomer @taken @registration -ErrorVariable bad -ErrorAction SilentlyContinue)
+        ($steps | Where-Object Status -EQ 'Failed').Step | Should -Be 'Customer'
+        (Get-CommandError $bad)[0].FullyQualifiedErrorId | Should -Match '^AzsCsp\.DomainNotAvailable'
+        (Get-CommandError $bad)[0].ErrorDetails.RecommendedAction | Should -Match 'Test-AzsCspPartnerDomainAvailability'
+        Get-TestWrite | Should -BeNullOrEmpty
+    }
+
+    It 'refuses -AzureSubscriptionId for a customer to create (AzureSubscriptionNotFound) before creating it' {
+        $steps = @(Register-AzsCspCustomer @newCustomer @registration -AzureSubscriptionId ([guid]::NewGuid().ToString()) -ErrorVariable bad -ErrorAction SilentlyContinue)
+        ($steps | Where-Object Status -EQ 'Failed').Step | Should -Be 'AzureSubscription'
+        (Get-CommandError $bad)[0].FullyQualifiedErrorId | Should -Match '^AzsCsp\.AzureSubscriptionNotFound'
+        (Get-CommandError $bad)[0].ErrorDetails.RecommendedAction | Should -Match 'nothing was written'
+        Get-TestWrite | Should -BeNullOrEmpty
+        Test-AzsCspPartnerDomainAvailability -Domain tailwindtraders | Should -BeTrue
+    }
+
+    It 'refuses an app-only sign-in for a customer to create (PartnerCenterAppUserRequired) before creating it' {
+        $null = Connect-AzsCspPartnerCenter -Environment AzsCspEmulator -ResourceManagerEndpoint $emulator.resourceManagerUrl -ActiveDirectoryAuthority $emulator.activeDirectoryAuthority `
+            -ActiveDirectoryResourceId $emulator.audience -PartnerCenterEndpoint $emulator.partnerCenterUrl -ServicePrincipal `
+            -Credential (New-AzsCspTestCredential -ApplicationId $fixture.OwnerAppId -Secret $fixture.OwnerSecret) -Tenant $fixture.PartnerTenantId -ContextName 'pc-app'
+        Clear-AzsCspTestRequest -Emulator $emulator
+        $steps = @(Register-AzsCspCustomer @newCustomer -PartnerCenterContext 'pc-app' -ErrorVariable bad -ErrorAction SilentlyContinue)
+        ($steps | Where-Object Status -EQ 'Failed').Step | Should -Be 'Agreement'
+        @($steps | Where-Object Status -EQ 'Created') | Should -BeNullOrEmpty
+        (Get-CommandError $bad)[0].FullyQualifiedErrorId | Should -Match '^AzsCsp\.PartnerCenterAppUserRequired'
+        Get-TestWrite | Should -BeNullOrEmpty
+        Test-AzsCspPartnerDomainAvailability -Domain tailwindtraders | Should -BeTrue
+    }
+}

@@ -159,6 +159,10 @@ Describe 'Partner Center commands before any request' {
         @{ Code = 'AgreementContactRequired'; Kind = 'InvalidArgument'; Category = 'InvalidArgument'; Match = '-ContactEmail, -ContactFirstName and -ContactLastName' }
         @{ Code = 'OrderNotCompleted'; Kind = 'Timeout'; Category = 'OperationTimeout'; Match = 'does not buy twice' }
         @{ Code = 'AzureSubscriptionNotFound'; Kind = 'NotFound'; Category = 'ObjectNotFound'; Match = 'Get-AzsCspPartnerAzureSubscription' }
+        @{ Code = 'AzurePlanSuspended'; Kind = 'Conflict'; Category = 'InvalidOperation'; Match = 'nothing was written.*Resume-AzsCspPartnerCustomerSubscription -CustomerId e40189a3-e640-46a3-b8ff-16b642010b0d -SubscriptionId 1b5a2c3d-0000-4000-8000-000000000001' }
+        @{ Code = 'SubscriptionAliasFailed'; Kind = 'Service'; Category = 'InvalidResult'; Match = '-BillingAccountName' }
+        @{ Code = 'SubscriptionAliasNotReady'; Kind = 'Timeout'; Category = 'OperationTimeout'; Match = 'same subscription alias' }
+        @{ Code = 'PagingLoop'; Kind = 'Service'; Category = 'InvalidOperation'; Match = 'next page.*Run the command again later' }
         @{ Code = '429'; Kind = 'Throttled'; Category = 'LimitsExceeded'; Match = 'throttling.*Wait' }
     ) {
         $record = & (Get-Module AzsCsp) {

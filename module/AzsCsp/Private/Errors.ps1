@@ -21,6 +21,9 @@ function Get-AzsCspErrorCategory {
         'PartnerCenterAppUserRequired' { return [System.Management.Automation.ErrorCategory]::AuthenticationError }
         'CustomerNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
         'AzureSubscriptionNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
+        'AzurePlanSuspended' { return [System.Management.Automation.ErrorCategory]::InvalidOperation }
+        'SubscriptionAliasFailed' { return [System.Management.Automation.ErrorCategory]::InvalidResult }
+        'NotAzurePlanEntitlement' { return [System.Management.Automation.ErrorCategory]::InvalidOperation }
         'DomainNotAvailable' { return [System.Management.Automation.ErrorCategory]::ResourceExists }
         'AddressNotValid' { return [System.Management.Automation.ErrorCategory]::InvalidData }
         'AgreementContactRequired' { return [System.Management.Automation.ErrorCategory]::InvalidArgument }

@@ -444,8 +444,28 @@ function Get-AzsCspPartnerRecommendedAction {
             return 'The Azure plan order is still being processed (it can take up to 15 minutes). Run the command again later: it finds the order and does not buy twice.'
         }
         'AzureSubscriptionNotFound' {
-            return ("The Azure subscription is not an active Azure subscription of customer {0} in Partner Center. Pick one the error lists (Get-AzsCspPartnerAzureSubscription -CustomerId {0}), " +
-                'or omit -AzureSubscriptionId to let the command pick (or, with -BillingAccountName, create) one.') -f $customer
+            return ("The Azure subscription is not an active Azure subscription of customer {0} in Partner Center (nothing was written: no plan is bought for an ID the customer cannot have). " +
+                'Pick one the error lists (Get-AzsCspPartnerAzureSubscription -CustomerId {0}), or omit -AzureSubscriptionId to let the command pick (or, with -BillingAccountName, create) one; ' +
+                'a new customer or a customer without an Azure plan has no Azure subscription yet.') -f $customer
+        }
+        'AzurePlanSuspended' {
+            # The core's message names the plan: 'The Azure plan <id> of the customer <id> is suspended ...'.
+            $plan = if ($Message -match 'Azure plan (?<plan>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})') { $Matches.plan }
+            elseif ($Target -and $Target['PartnerSubscriptionId']) { $subscription }
+            else { '<Azure plan subscription ID>' }
+            if ($Message -match 'of the customer (?<customer>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})') { $customer = $Matches.customer }
+            return ("The customer's Azure plan {0} is suspended, so it has no usable Azure subscription and a second plan cannot be bought; nothing was written. " +
+                'Resume it with Resume-AzsCspPartnerCustomerSubscription -CustomerId {1} -SubscriptionId {0}, then run the command again.') -f $plan, $customer
+        }
+        'PagingLoop' {
+            return 'Partner Center kept answering with a next page that brings nothing new (or more than 10,000 pages), so the listing was stopped. Run the command again later; if it persists, contact Partner Center support with the request ID.'
+        }
+        'SubscriptionAliasNotReady' {
+            return 'Azure is still creating the Azure subscription under the Azure plan. Run the command again later: it asks for the same subscription alias and creates nothing twice.'
+        }
+        'SubscriptionAliasFailed' {
+            return ('Azure could not create the Azure subscription under the Azure plan (the message names the alias and its provisioning state). Check -BillingAccountName and that the ' +
+                'customer''s Azure plan is active (Get-AzsCspPartnerCustomerSubscription -CustomerId {0}), then run the command again.') -f $customer
         }
     }
     if (-not ($Target -and $Target['PartnerCenter'])) {
@@ -592,8 +612,8 @@ function Get-AzsCspOnboardingFailedStep {
     $byCode = switch -Regex ($code) {
         '^(CustomerNotFound|DomainNotAvailable|AddressNotValid|60003|20002|3000|6000(02|49|50|51))$' { 'Customer'; break }
         '^(AgreementContactRequired|PartnerCenterAppUserRequired|2032|6000\d\d)$' { 'Agreement'; break }
-        '^(13605|8000\d\d|OrderNotCompleted|9001\d\d)$' { 'AzurePlan'; break }
-        '^(AzureSubscriptionNotFound|InvalidBillingScope)$' { 'AzureSubscription'; break }
+        '^(13605|8000\d\d|OrderNotCompleted|9001\d\d|AzurePlanSuspended)$' { 'AzurePlan'; break }
+        '^(AzureSubscriptionNotFound|InvalidBillingScope|SubscriptionAliasFailed|SubscriptionAliasNotReady)$' { 'AzureSubscription'; break }
         default { $null }
     }
     if ($byCode -and $Finished -notcontains $byCode) { return $byCode }

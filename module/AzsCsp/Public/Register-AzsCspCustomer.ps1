@@ -11,17 +11,20 @@ function Register-AzsCspCustomer {
     1. Customer: finds the customer in Partner Center by -Domain or -CustomerId (Found); when there is
        none and the creation parameters are given (-Name, the billing address, the contact), creates it
        as New-AzsCspPartnerCustomer does (Created; the Customer step then carries AdminCredential, the
-       new administrator's user name and password as a PSCredential). Without them: AzsCsp.CustomerNotFound.
+       new administrator's user name and password as a PSCredential, also when a later step fails:
+       Partner Center shows the password only once). Without them: AzsCsp.CustomerNotFound.
     2. Agreement: confirms the Microsoft Customer Agreement unless it is already confirmed
        (AlreadyDone). The contact is -ContactEmail/-ContactFirstName/-ContactLastName, by default the
        customer's billing contact when Partner Center has one; none: AzsCsp.AgreementContactRequired.
        A customer with a legacy Microsoft Azure (MS-AZR-0145P) subscription keeps it (Skipped).
        Needs an app+user Partner Center sign-in.
     3. AzurePlan: buys the Azure plan through a cart unless the customer has one (AlreadyDone), and
-       waits for it.
+       waits for it. A suspended plan stops the customer before anything is written
+       (AzsCsp.AzurePlanSuspended: resume it with Resume-AzsCspPartnerCustomerSubscription).
     4. AzureSubscription: picks the Azure subscription: -AzureSubscriptionId when given (it must be an
-       active Azure subscription of the customer: AzsCsp.AzureSubscriptionNotFound lists the customer's
-       otherwise), else the only active one, or the oldest of several. With -BillingAccountName, a plan
+       active Azure subscription the customer has now: AzsCsp.AzureSubscriptionNotFound lists the
+       customer's otherwise, before anything is written, also for a customer without a plan yet), else
+       the only active one, or the oldest of several. With -BillingAccountName, a plan
        without an active Azure subscription gets a new one (an ARM subscription alias).
     5. CustomerSubscriptionMapping: maps that Azure subscription with the customer's tenant ID on the
        Azure Stack Hub registration (-RegistrationName [-ResourceGroupName] [-RegistrationSubscriptionId],
@@ -42,6 +45,12 @@ function Register-AzsCspCustomer {
     before it writes. -WhatIf reads only (Partner Center and the registration) and reports the plan
     (WouldCreate, WouldRun, AlreadyDone); nothing is written and the stamp is not signed in to. A failing step is reported as Failed with an error record that
     says what to do, and stops that customer; the next customers of the pipeline go on.
+
+    What can be checked is checked before the first write: a taken domain (AzsCsp.DomainNotAvailable)
+    and an address Partner Center cannot verify (AzsCsp.AddressNotValid), also under -WhatIf (they are
+    read-only); a suspended Azure plan; an -AzureSubscriptionId the customer does not have; and an
+    app-only Partner Center sign-in for a customer to create (AzsCsp.PartnerCenterAppUserRequired:
+    the agreement needs app+user), so such a run creates nothing.
 
     .PARAMETER Domain
     The customer's domain (for example fabrikam.onmicrosoft.com, or the prefix fabrikam to create one).
