@@ -98,6 +98,20 @@ Describe 'Partner Center commands before any request' {
         $result.WhatIf | Should -Be 'sent nothing'
     }
 
+    It 'completes a domain prefix with the suffix of the Partner Center context''s cloud' {
+        & (Get-Module AzsCsp) {
+            Get-AzsCspPartnerDomainName -Domain ' fabrikam ' | Should -Be 'fabrikam.onmicrosoft.com'
+            Get-AzsCspPartnerDomainName -Domain 'fabrikam.onmicrosoft.com' | Should -Be 'fabrikam.onmicrosoft.com'
+            $china = [AzsCsp.Context]@{ Name = 'pc-cn'; Environment = 'AzureChinaCloud'; Kind = 'PartnerCenter' }
+            Get-AzsCspPartnerDomainName -Domain 'fabrikam' -PartnerCenterContext $china | Should -Be 'fabrikam.partner.onmschina.cn'
+            $byUrl = [AzsCsp.Context]@{ Name = 'pc-cn2'; Environment = 'Custom'; Kind = 'PartnerCenter'; PartnerCenterUrl = 'https://partner.partnercenterapi.microsoftonline.cn/' }
+            Get-AzsCspPartnerDomainName -Domain 'fabrikam' -PartnerCenterContext $byUrl | Should -Be 'fabrikam.partner.onmschina.cn'
+            Get-AzsCspPartnerDomainName -Domain 'fabrikam.partner.onmschina.cn' -PartnerCenterContext $china | Should -Be 'fabrikam.partner.onmschina.cn'
+            $global = [AzsCsp.Context]@{ Name = 'pc'; Environment = 'AzureCloud'; Kind = 'PartnerCenter'; PartnerCenterUrl = 'https://api.partnercenter.microsoft.com/' }
+            Get-AzsCspPartnerDomainName -Domain 'fabrikam' -PartnerCenterContext $global | Should -Be 'fabrikam.onmicrosoft.com'
+        }
+    }
+
     It 'has ConfirmImpact High on the removals and binds CustomerId and SubscriptionId by property name' {
         foreach ($name in 'Remove-AzsCspPartnerCustomer', 'Remove-AzsCspPartnerAzureEntitlement', 'Remove-AzsCspPartnerCustomerSubscription') {
             $attribute = (Get-Command $name).ScriptBlock.Attributes | Where-Object { $_ -is [System.Management.Automation.CmdletBindingAttribute] }

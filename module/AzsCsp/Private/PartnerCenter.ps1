@@ -60,6 +60,39 @@ function Assert-AzsCspPartnerGuid {
     }
 }
 
+function Get-AzsCspPartnerDomainName {
+    <#
+    .SYNOPSIS
+    The full domain of a customer domain or prefix, as the core completes it: a name without a dot
+    gets .partner.onmschina.cn in AzureChinaCloud (or with a Partner Center URL under
+    microsoftonline.cn) and .onmicrosoft.com elsewhere. The cloud is the one of -PartnerCenterContext
+    (name or object) or of the most recent Partner Center context, when known; never fails.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([string] $Domain, [object] $PartnerCenterContext)
+
+    $text = ([string]$Domain).Trim()
+    if ($text -match '\.') { return $text }
+    $context = $null
+    if ($PartnerCenterContext -is [AzsCsp.Context]) {
+        $context = $PartnerCenterContext
+    }
+    else {
+        $name = if ($null -ne $PartnerCenterContext -and -not [string]::IsNullOrWhiteSpace([string]$PartnerCenterContext)) { [string]$PartnerCenterContext } else { $script:PartnerCenterContextName }
+        if ($name -and $script:Contexts -and $script:Contexts.Contains($name)) { $context = $script:Contexts[$name].Context }
+    }
+    $china = $false
+    if ($null -ne $context) {
+        $china = [string]$context.Environment -eq 'AzureChinaCloud'
+        $url = [string]$context.PartnerCenterUrl
+        if (-not $china -and $url -and [uri]::IsWellFormedUriString($url, [UriKind]::Absolute)) {
+            $china = ([uri]$url).Host -like '*microsoftonline.cn'
+        }
+    }
+    return $text + $(if ($china) { '.partner.onmschina.cn' } else { '.onmicrosoft.com' })
+}
+
 function Get-AzsCspPartnerTarget {
     <#
     .SYNOPSIS

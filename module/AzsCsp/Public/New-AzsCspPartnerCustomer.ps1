@@ -5,8 +5,8 @@ function New-AzsCspPartnerCustomer {
 
     .DESCRIPTION
     New-AzsCspPartnerCustomer creates a customer of the signed-in partner: a new Microsoft Entra
-    directory <Domain>.onmicrosoft.com with an administrator account, and the customer record with its
-    billing profile. Unless -DisableValidation is given, it first checks that the domain is free
+    directory <Domain>.onmicrosoft.com (<Domain>.partner.onmschina.cn in AzureChinaCloud) with an
+    administrator account, and the customer record with its billing profile. Unless -DisableValidation is given, it first checks that the domain is free
     (AzsCsp.DomainNotAvailable naming it otherwise) and that Partner Center can verify the billing
     address (AzsCsp.AddressNotValid with the status and suggestions otherwise); nothing is created when
     a check fails.
@@ -23,7 +23,9 @@ function New-AzsCspPartnerCustomer {
     The company name.
 
     .PARAMETER Domain
-    The domain prefix (fabrikam) or full domain (fabrikam.onmicrosoft.com) of the new directory.
+    The domain prefix (fabrikam) or full domain (fabrikam.onmicrosoft.com) of the new directory. A
+    prefix gets the suffix of the Partner Center context's cloud: .partner.onmschina.cn in
+    AzureChinaCloud, .onmicrosoft.com elsewhere.
 
     .PARAMETER Language
     The billing language (for example en).
@@ -178,8 +180,7 @@ function New-AzsCspPartnerCustomer {
     }
 
     process {
-        $domainText = $Domain.Trim()
-        if ($domainText -notmatch '\.') { $domainText += '.onmicrosoft.com' }
+        $domainText = Get-AzsCspPartnerDomainName -Domain $Domain -PartnerCenterContext $PartnerCenterContext
         if (-not $PSCmdlet.ShouldProcess("Customer '$Name' ($domainText)", 'Create the Partner Center customer and its directory')) {
             return
         }

@@ -6,7 +6,8 @@ function Test-AzsCspPartnerDomainAvailability {
     .DESCRIPTION
     Test-AzsCspPartnerDomainAvailability asks Partner Center (HEAD /v1/domains/{domain}) whether the
     domain can be used for a new customer: $true when it is available, $false when a directory already
-    uses it. A name without a dot is taken as a prefix: 'fabrikam' means fabrikam.onmicrosoft.com.
+    uses it. A name without a dot is taken as a prefix: 'fabrikam' means fabrikam.onmicrosoft.com
+    (fabrikam.partner.onmschina.cn with a Partner Center context of AzureChinaCloud).
     Several domains can be piped in.
 
     .PARAMETER Domain
