@@ -110,11 +110,21 @@ function Remove-AzsCspPartnerAzureEntitlement {
             $pcId = [string](Get-AzsCspMember $piped 'PartnerCenterSubscriptionId')
             if (-not $pcId) { $pcId = $azureId }
             $legacy = [string](Get-AzsCspMember $piped 'Source') -eq 'Legacy'
-            $what = if ($legacy) { 'a legacy Microsoft Azure (MS-AZR-0145P) subscription' } else { 'not under an Azure plan' }
+            $why = if ($legacy) {
+                'is a legacy Microsoft Azure (MS-AZR-0145P) subscription: a legacy Microsoft Azure subscription is not an Azure plan entitlement'
+            }
+            else {
+                'has no Azure plan entitlement ID (EntitlementId): it is not an Azure subscription under an Azure plan'
+            }
             $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.NotAzurePlanEntitlement' -Argument 'EntitlementId' -TargetObject $piped `
                 -Category ([System.Management.Automation.ErrorCategory]::InvalidOperation) `
-                -Message ("Azure subscription {0} of customer {1} is {2}; a legacy Microsoft Azure subscription is not an Azure plan entitlement, so Remove-AzsCspPartnerAzureEntitlement cannot cancel it. Nothing was sent for it." -f $azureId, $CustomerId, $what) `
-                -RecommendedAction ("Pipe only Azure plan subscriptions (Where-Object Source -eq AzurePlan). A legacy subscription cannot be cancelled in Partner Center (800096); suspend it instead: Suspend-AzsCspPartnerCustomerSubscription -CustomerId {0} -SubscriptionId {1}." -f $CustomerId, $pcId)
+                -Message ("Azure subscription {0} of customer {1} {2}, so Remove-AzsCspPartnerAzureEntitlement cannot cancel it. Nothing was sent for it; the other piped items go on." -f $azureId, $CustomerId, $why) `
+                -RecommendedAction $(if ($legacy) {
+                    "Pipe only Azure plan subscriptions (Where-Object Source -eq AzurePlan). A legacy subscription cannot be cancelled in Partner Center (800096); suspend it instead: Suspend-AzsCspPartnerCustomerSubscription -CustomerId {0} -SubscriptionId {1}." -f $CustomerId, $pcId
+                }
+                else {
+                    'Pipe the Azure subscriptions of an Azure plan (Get-AzsCspPartnerCustomerAzurePlanEntitlement, or Get-AzsCspPartnerAzureSubscription | Where-Object Source -eq AzurePlan), or pass -SubscriptionId and -EntitlementId.'
+                })
             $PSCmdlet.WriteError($record)
             return
         }
