@@ -23,6 +23,7 @@ function Get-AzsCspErrorCategory {
         'AzureSubscriptionNotFound' { return [System.Management.Automation.ErrorCategory]::ObjectNotFound }
         'AzurePlanSuspended' { return [System.Management.Automation.ErrorCategory]::InvalidOperation }
         'SubscriptionAliasFailed' { return [System.Management.Automation.ErrorCategory]::InvalidResult }
+        'SubscriptionAliasExhausted' { return [System.Management.Automation.ErrorCategory]::ResourceExists }
         'NotAzurePlanEntitlement' { return [System.Management.Automation.ErrorCategory]::InvalidOperation }
         'DomainNotAvailable' { return [System.Management.Automation.ErrorCategory]::ResourceExists }
         'AddressNotValid' { return [System.Management.Automation.ErrorCategory]::InvalidData }

@@ -496,6 +496,10 @@ function Get-AzsCspPartnerRecommendedAction {
         'SubscriptionAliasNotReady' {
             return 'Azure is still creating the Azure subscription under the Azure plan. Run the command again later: it asks for the same subscription alias and creates nothing twice.'
         }
+        'SubscriptionAliasExhausted' {
+            return ('Every subscription alias this command uses for customer {0} (azscsp-{0}, then -2 to -10) points to an Azure subscription that is no longer active, so no new one can be created this way. ' +
+                'Create the Azure subscription in the Azure portal under the customer''s Azure plan and pass it with -AzureSubscriptionId.') -f $customer
+        }
         'SubscriptionAliasFailed' {
             return ('Azure could not create the Azure subscription under the Azure plan (the message names the alias and its provisioning state). Check -BillingAccountName and that the ' +
                 'customer''s Azure plan is active (Get-AzsCspPartnerCustomerSubscription -CustomerId {0}), then run the command again.') -f $customer
@@ -646,7 +650,7 @@ function Get-AzsCspOnboardingFailedStep {
         '^(CustomerNotFound|DomainNotAvailable|AddressNotValid|60003|20002|3000|6000(02|49|50|51))$' { 'Customer'; break }
         '^(AgreementContactRequired|PartnerCenterAppUserRequired|2032|6000\d\d)$' { 'Agreement'; break }
         '^(13605|8000\d\d|OrderNotCompleted|9001\d\d|AzurePlanSuspended)$' { 'AzurePlan'; break }
-        '^(AzureSubscriptionNotFound|InvalidBillingScope|SubscriptionAliasFailed|SubscriptionAliasNotReady)$' { 'AzureSubscription'; break }
+        '^(AzureSubscriptionNotFound|InvalidBillingScope|SubscriptionAliasFailed|SubscriptionAliasNotReady|SubscriptionAliasExhausted)$' { 'AzureSubscription'; break }
         default { $null }
     }
     if ($byCode -and $Finished -notcontains $byCode) { return $byCode }
