@@ -2,21 +2,19 @@
 
 #include "azscsp/util/json.hpp"
 #include "azscsp/util/url_encode.hpp"
+#include "request_paths.hpp"
 
 namespace json = boost::json;
 
 namespace azscsp::partnercenter {
 namespace {
 
-CallOptions Named(std::string operation) {
-  CallOptions call;
-  call.operation = std::move(operation);
-  return call;
-}
+using _detail::CustomerPath;
+using _detail::Named;
 
 std::string EntitlementsPath(const std::string& customer_id, const std::string& plan_id) {
-  return "customers/" + util::PercentEncode(customer_id) + "/subscriptions/" +
-         util::PercentEncode(plan_id) + "/azureEntitlements";
+  return CustomerPath(customer_id) + "/subscriptions/" + util::PercentEncode(plan_id) +
+         "/azureEntitlements";
 }
 
 }  // namespace

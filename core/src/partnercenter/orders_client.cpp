@@ -4,23 +4,14 @@
 
 #include "azscsp/util/json.hpp"
 #include "azscsp/util/url_encode.hpp"
+#include "request_paths.hpp"
 
 namespace json = boost::json;
 
 namespace azscsp::partnercenter {
-namespace {
 
-CallOptions Named(std::string operation) {
-  CallOptions call;
-  call.operation = std::move(operation);
-  return call;
-}
-
-std::string CustomerPath(const std::string& customer_id) {
-  return "customers/" + util::PercentEncode(customer_id);
-}
-
-}  // namespace
+using _detail::CustomerPath;
+using _detail::Named;
 
 OrdersClient::OrdersClient(std::shared_ptr<const PartnerCenterClient> client)
     : client_(std::move(client)) {}

@@ -4,20 +4,18 @@
 #include "azscsp/util/case_insensitive.hpp"
 #include "azscsp/util/json.hpp"
 #include "azscsp/util/url_encode.hpp"
+#include "request_paths.hpp"
 
 namespace json = boost::json;
 
 namespace azscsp::partnercenter {
 namespace {
 
-CallOptions Named(std::string operation) {
-  CallOptions call;
-  call.operation = std::move(operation);
-  return call;
-}
+using _detail::CustomerPath;
+using _detail::Named;
 
 std::string SubscriptionsPath(const std::string& customer_id) {
-  return "customers/" + util::PercentEncode(customer_id) + "/subscriptions";
+  return CustomerPath(customer_id) + "/subscriptions";
 }
 
 }  // namespace
