@@ -323,20 +323,32 @@ function Register-AzsCspCustomer {
     process {
         $customerCount++
         $label = if (-not [string]::IsNullOrWhiteSpace($Domain)) { $Domain.Trim() } elseif (-not [string]::IsNullOrWhiteSpace($CustomerId)) { $CustomerId.Trim() } else { $null }
-        $customerName = $label
-        $customerTenant = $null
-        $azureSubscription = $null
+        # This customer's onboarding: what the steps found so far (see Private/CustomerOnboarding.ps1).
+        $onboarding = @{
+            Cmdlet             = $PSCmdlet
+            Label              = $label
+            PlanOnly           = $false
+            PartnerCenterEntry = $null
+            CustomerName       = $label
+            CustomerTenant     = $null
+            AzureSubscription  = $null
+            TenantId           = $null
+            Source             = $null
+            NewAdmin           = $null
+            Directory          = $null
+            Failed             = $false
+        }
 
         # A step object; a failure also writes the error record and stops this customer.
         $emit = {
             param([string] $Step, [string] $Status, [string] $Detail)
-            New-AzsCspOnboardingStep -Customer $customerName -CustomerId $customerTenant -Step $Step -Status $Status -Detail $Detail -AzureSubscriptionId $azureSubscription
+            New-AzsCspOnboardingStep -Customer $onboarding.CustomerName -CustomerId $onboarding.CustomerTenant -Step $Step -Status $Status -Detail $Detail -AzureSubscriptionId $onboarding.AzureSubscription
         }
         $fail = {
             param([string] $Step, [System.Management.Automation.ErrorRecord] $Record, [string] $Detail)
             if (-not $Detail -and $Record) { $Detail = $Record.Exception.Message }
             & $emit $Step 'Failed' $Detail
-            if ($Record) { $PSCmdlet.WriteError($Record) }
+            if ($Record) { $onboarding.Cmdlet.WriteError($Record) }
         }
 
         if (-not $label) {
@@ -363,10 +375,9 @@ function Register-AzsCspCustomer {
         $guestText = if ($AdminResourceManagerEndpoint -and $DirectoryTenantName) { ', onboard its guest directory' } else { '' }
         $ownerText = if ($TenantResourceManagerEndpoint) { ', configure its directory and the CSP guest Owner' } else { '' }
         $action = "Onboard the CSP customer: find or create it, confirm the Microsoft Customer Agreement, buy an Azure plan, pick or create the Azure subscription$mapText$guestText$ownerText"
-        $planOnly = $false
         if (-not $PSCmdlet.ShouldProcess("Customer '$label'", $action)) {
             if (-not $WhatIfPreference) { return }
-            $planOnly = $true
+            $onboarding.PlanOnly = $true
         }
 
         if ($null -eq $pcEntry) {
@@ -378,323 +389,32 @@ function Register-AzsCspCustomer {
             }
             $pcEntry = $call.Value[0]
         }
+        $onboarding.PartnerCenterEntry = $pcEntry
 
         # --- Partner Center half: one native operation (customer, agreement, plan, Azure subscription) ---
-        $id = if (-not [string]::IsNullOrWhiteSpace($CustomerId)) { $CustomerId.Trim() } else { $null }
-        $domainName = if (-not [string]::IsNullOrWhiteSpace($Domain)) { $Domain.Trim() } else { $null }
-        $target = Get-AzsCspPartnerTarget -CustomerId $id -Domain $domainName
-        $contact = $null
-        if ($ContactEmail -and $ContactFirstName -and $ContactLastName) {
-            $contact = [ordered]@{ firstName = $ContactFirstName; lastName = $ContactLastName; email = $ContactEmail.Trim() }
-            if ($ContactPhoneNumber) { $contact.phoneNumber = $ContactPhoneNumber }
-        }
-        elseif (-not $Name) {
-            # The agreement's default contact: the existing customer's billing contact, when readable.
-            $lookup = if ($id) { [ordered]@{ customerId = $id } } else { [ordered]@{ domain = $domainName } }
-            $known = @(Invoke-AzsCspPartnerOperation -Cmdlet $PSCmdlet -Entry $pcEntry -Operation 'partnerCenter.customers.get' -Arguments $lookup -NoErrorRecord -Activity "Reading customer $label") |
-                Select-Object -First 1
-            if ($known -and -not (Get-AzsCspMember $known 'billingProfile') -and (Get-AzsCspMember $known 'id')) {
-                # Found by domain (the list item has no billing profile): read the whole customer.
-                $known = @(Invoke-AzsCspPartnerOperation -Cmdlet $PSCmdlet -Entry $pcEntry -Operation 'partnerCenter.customers.get' -NoErrorRecord -Activity "Reading customer $label" `
-                        -Arguments ([ordered]@{ customerId = [string](Get-AzsCspMember $known 'id') })) | Select-Object -First 1
-            }
-            if ($known) {
-                $billing = Get-AzsCspMember $known 'billingProfile'
-                $address = Get-AzsCspMember $billing 'defaultAddress'
-                $first = if ($ContactFirstName) { $ContactFirstName } else { [string](Get-AzsCspMember $address 'firstName') }
-                $last = if ($ContactLastName) { $ContactLastName } else { [string](Get-AzsCspMember $address 'lastName') }
-                $mail = if ($ContactEmail) { $ContactEmail } else { [string](Get-AzsCspMember $billing 'email') }
-                if ($first -and $last -and $mail) {
-                    $contact = [ordered]@{ firstName = $first; lastName = $last; email = $mail.Trim() }
-                    $phone = if ($ContactPhoneNumber) { $ContactPhoneNumber } else { [string](Get-AzsCspMember $address 'phoneNumber') }
-                    if ($phone) { $contact.phoneNumber = $phone }
-                    Write-Verbose ("Customer {0}: the agreement contact is the billing contact {1} {2} <{3}>." -f $label, $first, $last, $mail)
-                }
-            }
-        }
-        $arguments = [ordered]@{}
-        if ($id) { $arguments.customerId = $id } else { $arguments.domain = $domainName }
-        if ($Name) {
-            $create = New-AzsCspPartnerCustomerDefinition -Name $Name -Language $Language -Culture $Culture `
-                -BillingAddressLine1 $BillingAddressLine1 -BillingAddressLine2 $BillingAddressLine2 -BillingAddressCity $BillingAddressCity `
-                -BillingAddressState $BillingAddressState -BillingAddressPostalCode $BillingAddressPostalCode -BillingAddressCountry $BillingAddressCountry `
-                -BillingAddressRegion $BillingAddressRegion -ContactEmail $ContactEmail -ContactFirstName $ContactFirstName -ContactLastName $ContactLastName `
-                -ContactPhoneNumber $ContactPhoneNumber -OrganizationRegistrationNumber $OrganizationRegistrationNumber
-            if ($DisableValidation) { $create.skipValidation = $true }
-            $arguments.create = $create
-        }
-        if ($contact) { $arguments.contact = $contact }
-        if ($AzureSubscriptionId) { $arguments.azureSubscriptionId = $AzureSubscriptionId.Trim() }
-        if ($FriendlyName) { $arguments.friendlyName = $FriendlyName }
-        if ($BillingAccountName) { $arguments.billingAccountName = $BillingAccountName }
-        $arguments.whatIf = $planOnly
-
-        # Each Partner Center step is written as it ends (the operation's 'Step: <name>: <status>:
-        # <detail>' log lines); the final item completes what the log lines did not say.
-        $guid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
-        $live = @{ Steps = [ordered]@{}; Customer = $label; CustomerId = $id; Azure = $null; Admin = $null }
-        $onInfo = {
-            param([string] $Message)
-            foreach ($ended in @(ConvertFrom-AzsCspOnboardingLog -Lines @($Message))) {
-                if ($live.Steps.Contains($ended.Step)) { continue }
-                if ($ended.Step -eq 'Customer') {
-                    if ($ended.Detail -match '\((?<domain>[^()\s]+\.[^()\s]+)\)') { $live.Customer = $Matches.domain }
-                    if (-not $live.CustomerId -and $ended.Detail -match $guid) { $live.CustomerId = $Matches[0].ToLowerInvariant() }
-                }
-                if ($ended.Step -eq 'AzureSubscription' -and $ended.Status -ne 'Skipped' -and $ended.Detail -match $guid) { $live.Azure = $Matches[0].ToLowerInvariant() }
-                $object = New-AzsCspOnboardingStep -Customer $live.Customer -CustomerId $live.CustomerId -Step $ended.Step -Status $ended.Status -Detail $ended.Detail -AzureSubscriptionId $live.Azure
-                if ($ended.Step -eq 'Customer' -and $live.Admin) {
-                    # The new administrator's credential (the customerCredentials item came just before).
-                    $object | Add-Member -NotePropertyName AdminCredential -NotePropertyValue $live.Admin -Force
-                }
-                $live.Steps[$ended.Step] = $object
-                $object
-            }
-        }
-        $state = @{}
-        $result = $null
-        Invoke-AzsCspPartnerOperation -Cmdlet $PSCmdlet -Entry $pcEntry -Operation 'partnerCenter.onboardCustomer' -Arguments $arguments `
-            -Target $target -TargetObject $label -Activity "Onboarding customer $label" -State $state -NoErrorRecord -OnInfo $onInfo | ForEach-Object {
-            if ($_ -is [System.Management.Automation.PSCustomObject] -and $_.PSObject.TypeNames -contains 'AzsCsp.CustomerOnboardingStep') { $_ }
-            elseif ([string](Get-AzsCspMember $_ 'type') -eq 'customerCredentials') {
-                # Right after the customer was created, before any later step can fail: the new
-                # administrator's credential goes on the Customer step at once (SecureString only), so a
-                # run that fails later still hands it over.
-                $live.Admin = ConvertTo-AzsCspPartnerAdminCredential -Credentials (Get-AzsCspMember $_ 'userCredentials')
-                $_.Remove('userCredentials')
-                $createdId = [string](Get-AzsCspMember $_ 'customerId')
-                if (-not $live.CustomerId -and $createdId) { $live.CustomerId = $createdId }
-                if ($live.Admin -and $live.Steps.Contains('Customer')) {
-                    $live.Steps['Customer'] | Add-Member -NotePropertyName AdminCredential -NotePropertyValue $live.Admin -Force
-                }
-            }
-            elseif ($null -eq $result) { $result = $_ }
-        }
-        $customerName = $live.Customer
-        $customerTenant = $live.CustomerId
-        $azureSubscription = $live.Azure
-        if ($state.Failed -or $null -eq $result) {
-            $failedCount++
-            $failedStep = Get-AzsCspOnboardingFailedStep -Finished @($live.Steps.Keys) -NativeError $state.Error
-            $nativeError = if ($state.Error) { $state.Error } else { [AzsCsp.NativeError]::Parse($null, 21, 'partnerCenter.onboardCustomer') }
-            $record = New-AzsCspErrorRecord -NativeError $nativeError -TargetObject $label -Target $target -CredentialType $pcEntry.Context.CredentialType
-            & $fail $failedStep $record
-            return
-        }
-
-        $customerTenant = [string](Get-AzsCspMember $result 'customerId')
-        $tenantId = [string](Get-AzsCspMember $result 'tenantId')
-        if (-not $tenantId) { $tenantId = $customerTenant }
-        $resultDomain = [string](Get-AzsCspMember $result 'domain')
-        if ($resultDomain) { $customerName = $resultDomain }
-        $source = [string](Get-AzsCspMember $result 'source')
-        $picked = [string](Get-AzsCspMember $result 'azureSubscriptionId')
-        $newAdmin = $live.Admin
-        foreach ($s in @(Get-AzsCspMember $result 'steps')) {
-            if ($null -eq $s) { continue }
-            $stepName = [string](Get-AzsCspMember $s 'name')
-            if ($stepName -eq 'AzureSubscription' -and $picked) { $azureSubscription = $picked.ToLowerInvariant() }
-            if ($live.Steps.Contains($stepName)) {
-                $stepObject = $live.Steps[$stepName]
-                if ($stepName -eq 'AzureSubscription' -and $azureSubscription) { $stepObject.AzureSubscriptionId = $azureSubscription }
-                if (-not $stepObject.CustomerId) { $stepObject.CustomerId = $customerTenant }
-            }
-            else {
-                # Not announced by a log line: written now.
-                $stepObject = & $emit $stepName ([string](Get-AzsCspMember $s 'status')) ([string](Get-AzsCspMember $s 'detail'))
-                $stepObject
-            }
-            if ($stepName -eq 'Customer' -and $newAdmin) {
-                # The new administrator's credential, on the Customer step (the password only as a SecureString).
-                $stepObject | Add-Member -NotePropertyName AdminCredential -NotePropertyValue $newAdmin -Force
-            }
-        }
-        if ($picked) { $azureSubscription = $picked.ToLowerInvariant() }
-        $directory = if ($customerName -and $customerName -match '\.') { $customerName } else { $tenantId }
+        Invoke-AzsCspOnboardingPartnerCenter -Onboarding $onboarding -Emit $emit -Fail $fail -Domain $Domain -CustomerId $CustomerId `
+            -Name $Name -Language $Language -Culture $Culture -BillingAddressLine1 $BillingAddressLine1 -BillingAddressLine2 $BillingAddressLine2 `
+            -BillingAddressCity $BillingAddressCity -BillingAddressState $BillingAddressState -BillingAddressPostalCode $BillingAddressPostalCode `
+            -BillingAddressCountry $BillingAddressCountry -BillingAddressRegion $BillingAddressRegion -OrganizationRegistrationNumber $OrganizationRegistrationNumber `
+            -DisableValidation:$DisableValidation -ContactEmail $ContactEmail -ContactFirstName $ContactFirstName -ContactLastName $ContactLastName `
+            -ContactPhoneNumber $ContactPhoneNumber -AzureSubscriptionId $AzureSubscriptionId -FriendlyName $FriendlyName -BillingAccountName $BillingAccountName
+        if ($onboarding.Failed) { $failedCount++; return }
 
         # --- Mapping on the Azure Stack Hub registration --------------------------------------------
-        if (-not $RegistrationName -and -not $ResourceId) {
-            & $emit 'CustomerSubscriptionMapping' 'Skipped' 'No -RegistrationName or -ResourceId: the Azure subscription is not mapped on an Azure Stack Hub registration.'
-        }
-        elseif (-not $azureSubscription) {
-            if ($planOnly) {
-                & $emit 'CustomerSubscriptionMapping' 'WouldRun' ("Map the Azure subscription of the Azure plan (tenant {0}) on registration {1}." -f $(if ($tenantId) { $tenantId } else { 'of the new customer' }), $(if ($RegistrationName) { $RegistrationName } else { $ResourceId }))
-            }
-            else {
-                $failedCount++
-                $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.AzureSubscriptionNotFound' -Category ([System.Management.Automation.ErrorCategory]::ObjectNotFound) -Kind 'NotFound' -TargetObject $label `
-                    -Message ("Customer {0} has no Azure subscription to map (source: {1})." -f $label, $(if ($source) { $source } else { 'none' })) `
-                    -RecommendedAction 'Pass -BillingAccountName to create one under the Azure plan, or -AzureSubscriptionId to pick one, then run the command again.'
-                & $fail 'CustomerSubscriptionMapping' $record
-                return
-            }
-        }
-        else {
-            $call = Invoke-AzsCspOnboardingCall -ScriptBlock {
-                param($c)
-                $azureEntry = Resolve-AzsCspContext -Cmdlet $c -Context $Context
-                $registrationSubscription = $RegistrationSubscriptionId
-                $registration = $RegistrationName
-                $group = $ResourceGroupName
-                if ($ResourceId) {
-                    if ($ResourceId -notmatch '^/?subscriptions/(?<sub>[^/]+)/resourceGroups/(?<rg>[^/]+)/providers/Microsoft\.AzureStack/registrations/(?<name>[^/]+)(/customerSubscriptions(/.*)?)?/?$') {
-                        $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.InvalidResourceId' -Argument 'ResourceId' -TargetObject $ResourceId `
-                            -Message ("'{0}' is not a registration resource ID (subscriptions/{{subscription}}/resourceGroups/{{group}}/providers/Microsoft.AzureStack/registrations/{{name}})." -f $ResourceId)
-                        $c.ThrowTerminatingError($record)
-                    }
-                    $registrationSubscription = $Matches.sub
-                    $group = $Matches.rg
-                    $registration = $Matches.name
-                }
-                if ([string]::IsNullOrWhiteSpace($registrationSubscription)) {
-                    $registrationSubscription = Resolve-AzsCspSubscriptionId -Cmdlet $c -Entry $azureEntry
-                }
-                $mapTarget = Resolve-AzsCspCustomerTarget -Cmdlet $c -Mode Item -RegistrationSubscriptionId $registrationSubscription -ResourceGroupName $group `
-                    -RegistrationName $registration -CustomerSubscriptionId $azureSubscription -TenantId $tenantId -TargetObject $label
-                if ($null -ne $mapTarget) { [pscustomobject]@{ Entry = $azureEntry; Target = $mapTarget } }
-            }
-            if ($call.Error -or $call.Value.Count -eq 0) {
-                $failedCount++
-                & $fail 'CustomerSubscriptionMapping' $call.Error
-                return
-            }
-            $azureEntry = $call.Value[0].Entry
-            $mapTarget = $call.Value[0].Target
-            $mapArguments = [ordered]@{
-                subscriptionId         = $mapTarget.RegistrationSubscriptionId
-                resourceGroupName      = $mapTarget.ResourceGroupName
-                registrationName       = $mapTarget.RegistrationName
-                customerSubscriptionId = $mapTarget.CustomerSubscriptionId
-            }
-            $readState = @{ Failed = $false; Error = $null }
-            $existing = @(Invoke-AzsCspOperation -Cmdlet $PSCmdlet -Entry $azureEntry -Operation 'customerSubscriptions.get' -Arguments $mapArguments `
-                    -OutputKind 'CustomerSubscription' -State $readState -NoErrorRecord -Activity 'Reading the mapping') | Select-Object -First 1
-            $where = "registration {0} (resource group {1}, subscription {2})" -f $mapTarget.RegistrationName, $mapTarget.ResourceGroupName, $mapTarget.RegistrationSubscriptionId
-            if (-not $readState.Failed -and $existing) {
-                if (-not $existing.TenantId -or $existing.TenantId -eq $tenantId) {
-                    & $emit 'CustomerSubscriptionMapping' 'AlreadyDone' ("Azure subscription {0} is mapped with tenant {1} on {2}." -f $azureSubscription, $tenantId, $where)
-                }
-                else {
-                    $failedCount++
-                    $record = New-AzsCspLocalErrorRecord -ErrorId 'AzsCsp.CustomerSubscriptionTenantMismatch' -Category ([System.Management.Automation.ErrorCategory]::ResourceExists) -Kind 'Conflict' -TargetObject $azureSubscription `
-                        -Message ("Azure subscription {0} is already mapped on {1} with another tenant ({2}), not the customer's {3}." -f $azureSubscription, $where, $existing.TenantId, $tenantId) `
-                        -RecommendedAction ('Check which customer owns the subscription; remove the wrong mapping with Remove-AzsCustomerSubscription -RegistrationSubscriptionId {0} -ResourceGroupName {1} -RegistrationName {2} -CustomerSubscriptionId {3}, then run the command again.' -f $mapTarget.RegistrationSubscriptionId, $mapTarget.ResourceGroupName, $mapTarget.RegistrationName, $azureSubscription)
-                    & $fail 'CustomerSubscriptionMapping' $record
-                    return
-                }
-            }
-            elseif ($readState.Failed -and $readState.Error -and $readState.Error.Code -ne 'CustomerSubscriptionNotFound') {
-                $failedCount++
-                & $fail 'CustomerSubscriptionMapping' (New-AzsCspErrorRecord -NativeError $readState.Error -TargetObject $azureSubscription -Target $mapTarget -CredentialType $azureEntry.Context.CredentialType)
-                return
-            }
-            elseif ($planOnly) {
-                & $emit 'CustomerSubscriptionMapping' 'WouldRun' ("Map Azure subscription {0} with tenant {1} on {2}." -f $azureSubscription, $tenantId, $where)
-            }
-            else {
-                $mapArguments.tenantId = $tenantId
-                $putState = @{ Failed = $false; Error = $null }
-                $null = @(Invoke-AzsCspOperation -Cmdlet $PSCmdlet -Entry $azureEntry -Operation 'customerSubscriptions.put' -Arguments $mapArguments `
-                        -OutputKind 'CustomerSubscription' -State $putState -NoErrorRecord -Activity 'Mapping the Azure subscription')
-                if ($putState.Failed) {
-                    $failedCount++
-                    & $fail 'CustomerSubscriptionMapping' (New-AzsCspErrorRecord -NativeError $putState.Error -TargetObject $azureSubscription -Target $mapTarget -CredentialType $azureEntry.Context.CredentialType)
-                    return
-                }
-                & $emit 'CustomerSubscriptionMapping' 'Done' ("Mapped Azure subscription {0} with tenant {1} on {2}." -f $azureSubscription, $tenantId, $where)
-            }
-        }
+        Invoke-AzsCspOnboardingMapping -Onboarding $onboarding -Emit $emit -Fail $fail -RegistrationName $RegistrationName -ResourceGroupName $ResourceGroupName `
+            -RegistrationSubscriptionId $RegistrationSubscriptionId -ResourceId $ResourceId -Context $Context
+        if ($onboarding.Failed) { $failedCount++; return }
 
         # --- Guest directory (operator, home directory) ---------------------------------------------
-        if (-not $AdminResourceManagerEndpoint -or -not $DirectoryTenantName) {
-            & $emit 'GuestDirectory' 'Skipped' 'No -AdminResourceManagerEndpoint and -DirectoryTenantName: the customer directory is not onboarded as a guest directory of the stamp.'
-        }
-        elseif ($planOnly) {
-            & $emit 'GuestDirectory' 'WouldRun' ("Onboard directory {0} as a guest directory of {1} (resource group system.{2})." -f $(if ($directory) { $directory } else { $label }), $AdminResourceManagerEndpoint.AbsoluteUri, $Location)
-        }
-        else {
-            $call = Invoke-AzsCspOnboardingCall -ScriptBlock {
-                param($c)
-                $adminEntry = Resolve-AzsCspStampContext -Cmdlet $c -Endpoint $AdminResourceManagerEndpoint -DirectoryTenantName $DirectoryTenantName `
-                    -AutomationCredential $AutomationCredential -CaCertificatePath $CaCertificatePath -EnvironmentName AzureStackAdmin
-                $guestTarget = Get-AzsCspStampTarget -Endpoint $AdminResourceManagerEndpoint -DirectoryTenantName $DirectoryTenantName -Stamp Admin
-                $guestTarget.GuestDirectoryTenantName = $directory
-                $adminSubscription = Resolve-AzsCspAdminSubscription -Cmdlet $c -Entry $adminEntry -Target $guestTarget
-                Invoke-AzsCspStampOperation -Cmdlet $c -Entry $adminEntry -Operation 'directoryTenants.register' -Arguments ([ordered]@{
-                        subscriptionId           = $adminSubscription
-                        resourceGroupName        = "system.$Location"
-                        location                 = $Location
-                        guestDirectoryTenantName = $directory
-                    }) -Target $guestTarget -TargetObject $directory -Activity "Onboarding guest directory $directory" -Terminating
-            }
-            if ($call.Error -or $call.Value.Count -eq 0) {
-                $failedCount++
-                & $fail 'GuestDirectory' $call.Error
-                return
-            }
-            $guestItems = $call.Value
-            $guest = $guestItems[0]
-            & $emit 'GuestDirectory' ([string](Get-AzsCspMember $guest 'status')) ("Directory {0} (tenant {1}) is a guest directory of {2}." -f $directory, (Get-AzsCspMember $guest 'tenantId'), $AdminResourceManagerEndpoint.AbsoluteUri)
-        }
+        Invoke-AzsCspOnboardingGuestDirectory -Onboarding $onboarding -Emit $emit -Fail $fail -AdminResourceManagerEndpoint $AdminResourceManagerEndpoint `
+            -DirectoryTenantName $DirectoryTenantName -Location $Location -AutomationCredential $AutomationCredential -CaCertificatePath $CaCertificatePath
+        if ($onboarding.Failed) { $failedCount++; return }
 
         # --- The stamp in the customer's directory, and the CSP's guest Owner (customer admin) -------
-        $customerAdmin = if ($CustomerAdminCredential) { $CustomerAdminCredential } else { $newAdmin }
-        $ownerReady = $StampSubscriptionId -and $InvitedUserEmailAddress
-        if (-not $TenantResourceManagerEndpoint -or -not $customerAdmin) {
-            $why = 'No -TenantResourceManagerEndpoint and -CustomerAdminCredential: the stamp applications are not installed in the customer directory.'
-            & $emit 'DirectoryConfiguration' 'Skipped' $why
-            & $emit 'GuestOwner' 'Skipped' 'No -TenantResourceManagerEndpoint, -CustomerAdminCredential, -StampSubscriptionId and -InvitedUserEmailAddress: the CSP is not made guest Owner.'
-            return
-        }
-        if ($planOnly) {
-            & $emit 'DirectoryConfiguration' 'WouldRun' ("Install the stamp applications of {0} in directory {1}." -f $TenantResourceManagerEndpoint.AbsoluteUri, $directory)
-            if ($ownerReady) {
-                & $emit 'GuestOwner' 'WouldRun' ("Make {0} a guest Owner of stamp subscription {1}." -f $InvitedUserEmailAddress, $StampSubscriptionId)
-            }
-            else {
-                & $emit 'GuestOwner' 'Skipped' 'No -StampSubscriptionId and -InvitedUserEmailAddress: the CSP is not made guest Owner.'
-            }
-            return
-        }
-        $tenantTarget = Get-AzsCspStampTarget -Endpoint $TenantResourceManagerEndpoint -DirectoryTenantName $directory -Stamp Tenant
-        $call = Invoke-AzsCspOnboardingCall -ScriptBlock {
-            param($c)
-            $userEntry = Resolve-AzsCspStampContext -Cmdlet $c -Endpoint $TenantResourceManagerEndpoint -DirectoryTenantName $directory `
-                -AutomationCredential $customerAdmin -CaCertificatePath $CaCertificatePath -EnvironmentName AzureStackUser -Deferred
-            $item = @(Invoke-AzsCspStampOperation -Cmdlet $c -Entry $userEntry -Operation 'directory.install' -Arguments ([ordered]@{ directoryTenantName = $directory }) `
-                    -Target $tenantTarget -TargetObject $directory -Activity "Configuring directory $directory" -Terminating) | Select-Object -First 1
-            [pscustomobject]@{ Entry = $userEntry; Report = $item }
-        }
-        if ($call.Error -or $call.Value.Count -eq 0 -or $null -eq $call.Value[0].Report) {
-            $failedCount++
-            & $fail 'DirectoryConfiguration' $call.Error
-            return
-        }
-        $userEntry = $call.Value[0].Entry
-        $report = $call.Value[0].Report
-        $changes = [int](Get-AzsCspMember $report 'changeCount')
-        & $emit 'DirectoryConfiguration' $(if ($changes -gt 0) { 'Done' } else { 'AlreadyDone' }) ("Directory {0}: {1} change(s) for the stamp applications." -f $directory, $changes)
-
-        if (-not $ownerReady) {
-            & $emit 'GuestOwner' 'Skipped' 'No -StampSubscriptionId and -InvitedUserEmailAddress: the CSP is not made guest Owner.'
-            return
-        }
-        $ownerTarget = $tenantTarget.Clone()
-        $ownerTarget.SubscriptionId = $StampSubscriptionId.Trim()
-        $call = Invoke-AzsCspOnboardingCall -ScriptBlock {
-            param($c)
-            Invoke-AzsCspStampOperation -Cmdlet $c -Entry $userEntry -Operation 'guestOwner.grant' -Arguments ([ordered]@{
-                    subscriptionId          = $StampSubscriptionId.Trim()
-                    invitedUserEmailAddress = $InvitedUserEmailAddress.Trim()
-                }) -Target $ownerTarget -TargetObject $InvitedUserEmailAddress -Activity "Making $InvitedUserEmailAddress a guest Owner" -Terminating
-        }
-        if ($call.Error -or $call.Value.Count -eq 0) {
-            $failedCount++
-            & $fail 'GuestOwner' $call.Error
-            return
-        }
-        $grant = $call.Value[0]
-        & $emit 'GuestOwner' ([string](Get-AzsCspMember $grant 'status')) ("{0} is Owner of stamp subscription {1} (invitation {2})." -f $InvitedUserEmailAddress, $StampSubscriptionId, (Get-AzsCspMember $grant 'invitationStatus'))
+        Invoke-AzsCspOnboardingGuestOwner -Onboarding $onboarding -Emit $emit -Fail $fail -TenantResourceManagerEndpoint $TenantResourceManagerEndpoint `
+            -CustomerAdminCredential $CustomerAdminCredential -StampSubscriptionId $StampSubscriptionId -InvitedUserEmailAddress $InvitedUserEmailAddress `
+            -CaCertificatePath $CaCertificatePath
+        if ($onboarding.Failed) { $failedCount++ }
     }
 
     end {
